@@ -1,0 +1,79 @@
+"""Ingest: the seed's layout, dev layout, encodings and refusals."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+
+import pytest
+
+from tracker.ingest import IngestError, decode_bytes, parse_article, parse_date_string
+from tracker.rules.boilerplate import BOILERPLATE_LINES, BOILERPLATE_RE, LINK_MARKUP_EXAMPLES, LINK_MARKUP_RE
+
+from .conftest import SEED
+
+
+def test_seed_header_title_date_url_and_clean_body() -> None:
+    art = parse_article(SEED.read_text(encoding="utf-8"), str(SEED))
+    assert art.title == "Putin Envoy Confirms Visit to U.S. for Talks With White House Officials"
+    assert art.published == dt.date(2025, 4, 3)
+    assert art.published_source == "header"
+    assert art.url and art.url.startswith("https://www.themoscowtimes.com/2025/04/03/")
+    assert "Related article" not in art.text
+    assert "kremlin.ru" not in art.text  # the photo caption and credit
+    assert "[confirmed](#)" not in art.text and "confirmed Thursday" in art.text
+    assert "time of that post matched the time" in art.text  # the broken paragraph re-joined
+    assert "Original url" not in art.text
+
+
+def test_headline_blank_body_layout_without_date() -> None:
+    raw = "Leaders meet\n\nThe president met the prime minister on Monday in Paris for talks.\n"
+    art = parse_article(raw, "x.txt")
+    assert art.title == "Leaders meet"
+    assert art.published is None
+    assert art.text.startswith("The president met")
+
+
+@pytest.mark.parametrize(("pattern", "examples"), BOILERPLATE_LINES)
+def test_boilerplate_examples(pattern: str, examples: list[str]) -> None:
+    for line in examples:
+        assert BOILERPLATE_RE.match(line), line
+
+
+@pytest.mark.parametrize(("before", "after"), LINK_MARKUP_EXAMPLES)
+def test_link_markup_examples(before: str, after: str) -> None:
+    assert LINK_MARKUP_RE.sub(r"\1", before) == after
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Café talks".encode("cp1252"), "Café talks"),
+        (codecs.BOM_UTF8 + "Zürich".encode(), "Zürich"),
+        ("Zürich talks".encode("utf-16"), "Zürich talks"),
+    ],
+)
+def test_encodings_are_decoded(data: bytes, expected: str) -> None:
+    assert decode_bytes(data) == expected
+
+
+@pytest.mark.parametrize(
+    "data", [b"%PDF-1.4 ...", b"\x89PNG\r\n\x1a\n....", b"abc\x00def", b"\x81\x8d\x8f\x90\x9d" * 50]
+)
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(IngestError):
+        decode_bytes(data, "f")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-04-03", dt.date(2025, 4, 3)),
+        ("April 03, 2025", dt.date(2025, 4, 3)),
+        ("3 April 2025", dt.date(2025, 4, 3)),
+        ("not a date", None),
+        ("April 2025", None),
+    ],
+)
+def test_parse_date_string(value: str, expected: dt.date | None) -> None:
+    assert parse_date_string(value) == expected

@@ -1,0 +1,433 @@
+"""The `tracker` command: a thin shell over tracker.api (no SQL, no regex here)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tracker import __version__, api
+from tracker.db import Database, DatabaseProblem, open_database
+from tracker.ingest import DEFAULT_MAX_BYTES, IngestError
+from tracker.render import FORMATS, render
+
+
+class Context:
+    def __init__(self, db: str | None) -> None:
+        self.db_option = db
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.db_option)
+        return self._db
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Library errors become one-line messages and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (api.TrackerError, IngestError, DatabaseProblem) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def output_options(default_format: str = "table") -> Callable[..., Any]:
+    """--format/--fmt/-o/--no-headers for every listing command."""
+
+    def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+        options = [
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(FORMATS),
+                default=default_format,
+                show_default=True,
+                help="Output format.",
+            ),
+            click.option(
+                "--fmt",
+                "tablefmt",
+                default=None,
+                metavar="TABLEFMT",
+                help="Any tabulate table format (e.g. github, grid, psql).",
+            ),
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(dir_okay=False, writable=True),
+                default=None,
+                help="Write to this file instead of stdout.",
+            ),
+            click.option("--no-headers", is_flag=True, help="Omit the header row."),
+        ]
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorator
+
+
+def emit(
+    rows: Any,
+    columns: list[str],
+    fmt: str,
+    tablefmt: str | None,
+    output: str | None,
+    no_headers: bool,
+    raw: bool = False,
+) -> int:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            return render(rows, columns, fh, fmt, tablefmt, not no_headers, raw)
+    return render(rows, columns, sys.stdout, fmt, tablefmt, not no_headers, raw)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tracker")
+@click.option(
+    "--db",
+    envvar="TRACKER_DB",
+    default=None,
+    metavar="PATH_OR_URL",
+    help="Database file or SQLAlchemy URL (default: $TRACKER_DB, then a file in the app dir).",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Dated diplomatic events per person, from news articles.
+
+    \b
+    Example:
+      tracker add seeds/000_c152ed9c5e12e94c.txt
+      tracker timeline "Kirill Dmitriev"
+    """
+    ctx.obj = Context(db)
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def _published_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--published",
+        default=None,
+        metavar="DATE",
+        help="Publication date (YYYY-MM-DD); wins over the article's own.",
+    )(func)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@_published_option
+@click.option("--url", default=None, help="The article's URL (one article only).")
+@click.option("--title", default=None, help="The article's title (one article only).")
+@click.option(
+    "--glob",
+    "pattern",
+    default="*.txt,*.html,*.htm",
+    show_default=True,
+    help="Files to take from directories (comma-separated patterns).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse inputs larger than this.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors and the summary.")
+@pass_ctx
+@handle_errors
+def add(
+    ctx: Context,
+    sources: tuple[str, ...],
+    published: str | None,
+    url: str | None,
+    title: str | None,
+    pattern: str,
+    max_bytes: int,
+    quiet: bool,
+) -> None:
+    """Add articles (files, directories, or - for stdin) to the database.
+
+    \b
+    Example:
+      tracker add seeds/000_c152ed9c5e12e94c.txt
+      cat article.txt | tracker add - --published 2025-04-03
+    """
+    pub = api.parse_published(published)
+    expanded = api.expand_sources(sources, pattern)
+    if (url or title) and len(expanded) > 1:
+        raise click.UsageError("--url and --title need exactly one article")
+    db = ctx.db
+    added = present = failed = 0
+    for source in expanded:
+        try:
+            result = api.add_article(
+                db, source, published=pub, url=url, title=title, max_bytes=max_bytes
+            )
+        except (api.TrackerError, IngestError) as exc:
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        for warning in result.warnings:
+            click.echo(f"warning: {source}: {warning}", err=True)
+        if result.created:
+            added += 1
+            if not quiet:
+                click.echo(
+                    f"added: {result.title} (published {result.published}, "
+                    f"{result.events} events, {result.people} people)"
+                )
+        else:
+            present += 1
+            if not quiet:
+                click.echo(f"already present: {result.title} (nothing new stored)")
+    if len(expanded) > 1 or failed:
+        click.echo(f"{added} added, {present} already present, {failed} failed", err=quiet)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("name")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(api.STATUSES),
+    help="Only events with this status (default: happened and planned).",
+)
+@output_options()
+@pass_ctx
+@handle_errors
+def timeline(
+    ctx: Context,
+    name: str,
+    statuses: tuple[str, ...],
+    fmt: str,
+    tablefmt: str | None,
+    output: str | None,
+    no_headers: bool,
+) -> None:
+    """Show one person's events in chronological order.
+
+    \b
+    Example:
+      tracker timeline "Kirill Dmitriev"
+      tracker timeline Dmitriev --format csv
+    """
+    chosen = statuses or api.DEFAULT_STATUSES
+    if fmt in ("csv", "json", "jsonl"):
+        rows = api.export_rows(ctx.db, [name], chosen)
+        emit(rows, api.EXPORT_COLUMNS, fmt, tablefmt, output, no_headers)
+        return
+    person, rows = api.timeline(ctx.db, name, chosen)
+    if not rows:
+        click.echo(f"{person}: no events", err=True)
+        return
+    columns = ["id", "date", "type", "status", "with", "summary", "source"]
+    if not output and not tablefmt:
+        click.echo(f"Timeline for {person}")
+    emit(rows, columns, fmt, tablefmt, output, no_headers)
+
+
+@cli.command()
+@click.option("--person", "persons", multiple=True, help="Only events of this person.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "jsonl"]),
+    default="csv",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
+@click.option("--raw", is_flag=True, help="Do not neutralise formula-like CSV cells.")
+@pass_ctx
+@handle_errors
+def export(
+    ctx: Context, persons: tuple[str, ...], fmt: str, output: str | None, raw: bool
+) -> None:
+    """Export events (one row per event and source article).
+
+    \b
+    Example:
+      tracker export --format csv -o timelines.csv
+      tracker export --person "Kirill Dmitriev" --format json
+    """
+    rows = api.export_rows(ctx.db, persons, None)
+    count = emit(rows, api.EXPORT_COLUMNS, fmt, None, output, False, raw)
+    if output:
+        click.echo(f"wrote {count} rows to {output}", err=True)
+
+
+@cli.command()
+@click.argument("source")
+@_published_option
+@click.option("--body-only", is_flag=True, help="The file is bare body text (no header).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "timeml", "table"]),
+    default="json",
+    show_default=True,
+)
+@handle_errors
+def extract(source: str, published: str | None, body_only: bool, fmt: str) -> None:
+    """Show the time expressions and events found in an article, storing nothing.
+
+    \b
+    Example:
+      tracker extract seeds/000_c152ed9c5e12e94c.txt --format table
+    """
+    result = api.extract(source, published=api.parse_published(published), body_only=body_only)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    elif fmt == "timeml":
+        click.echo(api.to_timeml(result), nl=False)
+    else:
+        render(result["timexes"], ["start", "end", "text", "type", "value", "mod",
+                                   "date_start", "date_end", "granularity"], sys.stdout)
+        click.echo()
+        render(result["events"], ["event_type", "status", "date_start", "date_end",
+                                  "granularity", "people", "summary"], sys.stdout)
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@pass_ctx
+@handle_errors
+def show(ctx: Context, event_id: int) -> None:
+    """Show one event with its evidence and every source.
+
+    \b
+    Example:
+      tracker show 3
+    """
+    ev = api.show_event(ctx.db, event_id)
+    click.echo(f"Event {ev['id']}: {ev['type']} ({ev['cameo'] or '-'}), {ev['status']}")
+    click.echo(f"  date: {ev['date']}  [{ev['date_source']}: {ev['date_text'] or '-'}]")
+    click.echo(f"  summary: {ev['summary']}")
+    for p in ev["participants"]:
+        title = f", {p['title']}" if p["title"] else ""
+        click.echo(f"  {p['role']}: {p['name']} ({p['kind']}{title})")
+    for s in ev["sources"]:
+        click.echo(f"  source: {s['article']} ({s['published']}) {s['url'] or ''}")
+        click.echo(f"    sentence [{s['offsets'][0]}:{s['offsets'][1]}]: {s['sentence']}")
+        click.echo(f"    trigger: {s['trigger']} {s['trigger_offsets']}")
+        click.echo(f"    date: {s['date']} from {s['date_text']!r} {s['date_offsets']}")
+
+
+@cli.command()
+@click.option("--all", "include_all", is_flag=True, help="Include organisations and places.")
+@output_options()
+@pass_ctx
+@handle_errors
+def people(
+    ctx: Context,
+    include_all: bool,
+    fmt: str,
+    tablefmt: str | None,
+    output: str | None,
+    no_headers: bool,
+) -> None:
+    """List people with aliases, roles, event counts and first/last dates.
+
+    \b
+    Example:
+      tracker people --format csv
+    """
+    rows = api.list_people(ctx.db, include_all)
+    emit(rows, ["name", "kind", "aliases", "roles", "events", "first", "last"], fmt, tablefmt,
+         output, no_headers)
+
+
+@cli.command()
+@output_options()
+@pass_ctx
+@handle_errors
+def articles(
+    ctx: Context, fmt: str, tablefmt: str | None, output: str | None, no_headers: bool
+) -> None:
+    """List stored articles and where their publication date came from.
+
+    \b
+    Example:
+      tracker articles
+    """
+    rows = api.list_articles(ctx.db)
+    emit(rows, ["id", "published", "published_source", "title", "url", "events"], fmt, tablefmt,
+         output, no_headers)
+
+
+@cli.command()
+@pass_ctx
+@handle_errors
+def info(ctx: Context) -> None:
+    """Print the database in use, its schema revision and counts.
+
+    \b
+    Example:
+      tracker info
+    """
+    for key, value in api.info(ctx.db).items():
+        click.echo(f"{key}: {value}")
+
+
+@cli.group()
+def db() -> None:
+    """Database schema commands (migrations run automatically on first use)."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+@pass_ctx
+@handle_errors
+def db_upgrade(ctx: Context, revision: str) -> None:
+    """Upgrade the schema (default: to the newest revision).
+
+    \b
+    Example:
+      tracker db upgrade
+    """
+    from tracker import db as dbmod
+
+    database = open_database(ctx.db_option, migrate=False)
+    dbmod.upgrade(database.engine, revision)
+    click.echo(f"{database.display_url} at revision {dbmod.current_revision(database.engine)}")
+
+
+@db.command("current")
+@pass_ctx
+@handle_errors
+def db_current(ctx: Context) -> None:
+    """Print the schema revision of the database.
+
+    \b
+    Example:
+      tracker db current
+    """
+    from tracker import db as dbmod
+
+    database = open_database(ctx.db_option, migrate=False)
+    current = dbmod.current_revision(database.engine)
+    head = dbmod.head_revision(database.url)
+    state = "(head)" if current == head else f"(head is {head})"
+    click.echo(f"{current or 'empty'} {state}")
+
+
+def main() -> None:
+    cli(prog_name="tracker")
+
+
+__all__ = ["cli", "main", "Path"]

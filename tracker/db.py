@@ -1,0 +1,198 @@
+"""Where the data lives: URL resolution, engines, sessions and migrations in one place."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VAR = "TRACKER_DB"
+APP_NAME = "tracker"
+
+
+class DatabaseProblem(RuntimeError):
+    """The database cannot be used (unreachable, corrupt, from a newer tracker...)."""
+
+
+def default_db_path() -> Path:
+    return Path(click.get_app_dir(APP_NAME)) / "tracker.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """--db wins, then TRACKER_DB, then a SQLite file in the user's app directory."""
+    value = db or os.environ.get(ENV_VAR) or str(default_db_path())
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise DatabaseProblem(f"invalid database URL {value!r}: {exc}") from exc
+        return value
+    path = Path(value).expanduser()
+    return f"sqlite:///{path}"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _on_sqlite_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    try:
+        cur.execute("PRAGMA journal_mode=WAL")
+    except Exception:  # noqa: BLE001 - read-only media cannot switch journal mode
+        pass
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    path = _sqlite_path(url)
+    if path is not None:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrations_dir() -> Path:
+    """migrations/ of a checkout, or the copy shipped in the wheel as tracker/_migrations."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_migrations", here.parent / "migrations"):
+        if (candidate / "env.py").exists():
+            return candidate
+    raise DatabaseProblem("tracker's migrations are missing from this installation")
+
+
+def alembic_config(url: str):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision(url: str) -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except (DatabaseError, OperationalError) as exc:
+        raise DatabaseProblem(_explain(exc, engine)) from exc
+
+
+def _explain(exc: Exception, engine: Engine) -> str:
+    msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    where = engine.url.render_as_string(hide_password=True)
+    if "not a database" in msg or "malformed" in msg:
+        return f"{where} is not a valid SQLite database (corrupt or another kind of file)"
+    if "readonly" in msg or "unable to open" in msg:
+        return f"cannot write to {where}: {msg}"
+    return f"database error on {where}: {msg}"
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` with Alembic, refusing databases from a newer tracker."""
+    from alembic import command
+
+    url = engine.url.render_as_string(hide_password=False)
+    check_known_revision(engine)
+    cfg = alembic_config(url)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    except (DatabaseError, OperationalError) as exc:
+        raise DatabaseProblem(_explain(exc, engine)) from exc
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+def check_known_revision(engine: Engine) -> None:
+    from alembic.script import ScriptDirectory
+
+    current = current_revision(engine)
+    if current is None:
+        return
+    script = ScriptDirectory.from_config(
+        alembic_config(engine.url.render_as_string(hide_password=False))
+    )
+    try:
+        script.get_revision(current)
+    except Exception as exc:  # noqa: BLE001 - alembic raises several kinds here
+        raise DatabaseProblem(
+            f"database schema revision {current} is unknown to this tracker "
+            "(created by a newer version?); upgrade tracker instead of this database"
+        ) from exc
+
+
+class Database:
+    """An engine plus a session factory, migrated to head on first use."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if migrate:
+            self.ensure_schema()
+
+    def ensure_schema(self) -> None:
+        current = current_revision(self.engine)
+        if current != head_revision(self.url):
+            upgrade(self.engine)
+
+    @property
+    def display_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error."""
+        with self._sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def table_names(self) -> list[str]:
+        return inspect(self.engine).get_table_names()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
+    return Database(resolve_url(db), migrate=migrate)

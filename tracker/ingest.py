@@ -1,0 +1,260 @@
+"""Ingest: bytes from a file, stdin or a page -> a clean article (title, date, url, text)."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.rules.boilerplate import BOILERPLATE_RE, LINK_MARKUP_RE, ORIGINAL_URL_RE
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+class IngestError(ValueError):
+    """The input cannot become an article; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """A cleaned article ready for the pipeline; offsets point into `text`."""
+
+    title: str
+    text: str
+    published: dt.date | None
+    published_source: str | None  # flag | header | metadata | url | text
+    url: str | None
+    source_path: str | None
+
+    @property
+    def content_hash(self) -> str:
+        normal = " ".join(self.text.split()).casefold()
+        return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or Office document)",
+    b"\x1f\x8b": "a gzip archive",
+}
+
+
+def decode_bytes(data: bytes, name: str = "input") -> str:
+    """Decode text honestly: BOMs, then UTF-8, then Windows-1252; refuse binaries."""
+    for sig, what in _BINARY_SIGNATURES.items():
+        if data.startswith(sig):
+            raise IngestError(f"{name}: is {what}, not a text or HTML article")
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise IngestError(f"{name}: invalid {enc} text ({exc.reason})") from exc
+    if b"\x00" in data:
+        raise IngestError(f"{name}: contains NUL bytes; binary files are not articles")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    for enc in filter(None, (declared, "cp1252")):
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if not _looks_like_text(text):
+            break
+        return text
+    raise IngestError(f"{name}: not valid UTF-8 and no usable encoding declared")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", data[:4096])
+    return m.group(1).decode("ascii") if m else None
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    return controls <= len(text) // 100
+
+
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise IngestError(f"{path}: no such file")
+    if p.is_dir():
+        raise IngestError(f"{path}: is a directory")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise IngestError(
+                f"{path}: {size:,} bytes is more than --max-bytes {max_bytes:,}"
+            )
+        return p.read_bytes()
+    except PermissionError as exc:
+        raise IngestError(f"{path}: permission denied") from exc
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(
+        re.search(r"<(html|head|body|article)[\s>]", head)
+    )
+
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
+_DATE_LINE_RE = re.compile(
+    rf"^\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:[\s,]+(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?))?\s*$",
+    re.IGNORECASE,
+)
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+
+
+def parse_date_string(value: str) -> dt.date | None:
+    """An absolute date string (a header line, a --published value) -> date."""
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(
+        value,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    if not url:
+        return None
+    m = _URL_DATE_RE.search(url)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Re-join a sentence that a scraper split across paragraphs ('...of that post' / 'matched')."""
+    out: list[str] = []
+    for para in paragraphs:
+        if out and not re.search(r"[.!?:\"'”’)\]]\s*$", out[-1]) and para[:1].islower():
+            out[-1] = f"{out[-1]} {para}"
+        else:
+            out.append(para)
+    return out
+
+
+def _is_substantial(line: str) -> bool:
+    """A body paragraph: a long line that ends like a sentence (titles and captions do not)."""
+    return len(line.split()) >= 12 and bool(re.search(r"[.!?\"'”’)]\s*$", line))
+
+
+def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput:
+    """A plain-text article: title line, optional date line and caption, body, url footer."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    url_match = ORIGINAL_URL_RE.search(raw)
+    url = url_match.group(1) if url_match else None
+    lines = [LINK_MARKUP_RE.sub(r"\1", ln).strip() for ln in raw.split("\n")]
+    paragraphs = [ln for ln in lines if ln and not BOILERPLATE_RE.match(ln)]
+    if not paragraphs:
+        raise IngestError(f"{source_path or 'input'}: empty article (no text)")
+    title = ""
+    published: dt.date | None = None
+    body_start = 0
+    # Header zone: everything before the first substantial paragraph.
+    first_body = next((i for i, p in enumerate(paragraphs) if _is_substantial(p)), 0)
+    for i, para in enumerate(paragraphs[:first_body]):
+        if published is None and _DATE_LINE_RE.match(para):
+            published = parse_date_string(para)
+            continue
+        if not title and i == 0:
+            title = para
+        # other short header lines are captions and photo credits: not news
+    body_start = first_body
+    if not title and len(paragraphs) > 1 and first_body == 0:
+        title, body_start = paragraphs[0], 1
+    body = _join_broken_paragraphs(paragraphs[body_start:])
+    if not body:
+        raise IngestError(f"{source_path or 'input'}: no article body found")
+    text = "\n\n".join(body)
+    source = "header" if published else None
+    if published is None and (published := date_from_url(url)):
+        source = "url"
+    return ArticleInput(
+        title=title or body[0][:80],
+        text=text,
+        published=published,
+        published_source=source,
+        url=url,
+        source_path=source_path,
+    )
+
+
+def parse_html_article(raw: str, source_path: str | None = None) -> ArticleInput:
+    """An HTML page through trafilatura: main text, title, canonical URL, date metadata."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        raw, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None:
+        raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body_text = (data.get("text") or "").strip()
+    if not body_text:
+        raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
+    paragraphs = [
+        ln.strip() for ln in body_text.split("\n") if ln.strip() and not BOILERPLATE_RE.match(ln)
+    ]
+    text = "\n\n".join(_join_broken_paragraphs(paragraphs))
+    url = data.get("url")
+    published = None
+    source = None
+    if data.get("date"):
+        published = parse_date_string(str(data["date"])[:10])
+        source = "metadata" if published else None
+    if published is None and (published := date_from_url(url)):
+        source = "url"
+    return ArticleInput(
+        title=(data.get("title") or paragraphs[0][:80]).strip(),
+        text=text,
+        published=published,
+        published_source=source,
+        url=url,
+        source_path=source_path,
+    )
+
+
+def parse_article(raw: str, source_path: str | None = None) -> ArticleInput:
+    if not raw.strip():
+        raise IngestError(f"{source_path or 'input'}: empty article (no text)")
+    if looks_like_html(raw):
+        return parse_html_article(raw, source_path)
+    return parse_text_article(raw, source_path)

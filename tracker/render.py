@@ -1,0 +1,93 @@
+"""One output path for every listing: table, csv, json, jsonl, to stdout or a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from tabulate import tabulate
+
+FORMATS = ("table", "csv", "json", "jsonl")
+# Spreadsheet programs run cells that start with these as formulas (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a formula-like string with ' so a spreadsheet shows it as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _truncate(value: Any, width: int) -> Any:
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        if len(value) > width:
+            return value[: max(1, width - 1)] + "…"
+    return value
+
+
+def _fit_table(rows: list[dict[str, Any]], columns: list[str], width: int) -> list[list[Any]]:
+    """Shrink the widest text columns until the table fits the terminal."""
+    widths = {c: max([len(c)] + [len(str(r.get(c, ""))) for r in rows]) for c in columns}
+    budget = max(width - 3 * len(columns), 20 * len(columns) // 2)
+    while sum(widths.values()) > budget:
+        widest = max(widths, key=lambda c: widths[c])
+        if widths[widest] <= 12:
+            break
+        widths[widest] = max(12, widths[widest] - max(1, widths[widest] // 8))
+    return [[_truncate(r.get(c, ""), widths[c]) for c in columns] for r in rows]
+
+
+def render(
+    rows: Iterable[dict[str, Any]],
+    columns: list[str],
+    out: TextIO,
+    fmt: str = "table",
+    tablefmt: str | None = None,
+    headers: bool = True,
+    raw: bool = False,
+    width: int | None = None,
+) -> int:
+    """Write rows in the chosen format; returns how many rows were written."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")
+        if headers:
+            writer.writerow(columns)
+        for row in rows:
+            cells = [row.get(c, "") for c in columns]
+            writer.writerow(cells if raw else [neutralise(c) for c in cells])
+            count += 1
+        return count
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    if fmt == "json":
+        items = [{c: row.get(c) for c in columns} for row in rows]
+        json.dump(items, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return len(items)
+    materialised = list(rows)
+    if tablefmt is None:
+        width = width or shutil.get_terminal_size((120, 24)).columns
+        body = _fit_table(materialised, columns, width)
+        tablefmt = "simple"
+    else:
+        body = [[r.get(c, "") for c in columns] for r in materialised]
+    if materialised:
+        out.write(tabulate(body, headers=columns if headers else (), tablefmt=tablefmt))
+        out.write("\n")
+    return len(materialised)
+
+
+def render_to_string(rows: Iterable[dict[str, Any]], columns: list[str], **kwargs: Any) -> str:
+    buf = io.StringIO()
+    render(rows, columns, buf, **kwargs)
+    return buf.getvalue()

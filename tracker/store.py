@@ -1,0 +1,234 @@
+"""The only writer: one transaction per article, idempotent, merging people and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from tracker.models import Alias, Article, Event, EventSource, Participant, Person
+
+if TYPE_CHECKING:
+    from tracker.events import ExtractedEvent, ParticipantMention
+    from tracker.ingest import ArticleInput
+
+GRANULARITY_ORDER = {"day": 0, "range": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
+
+
+def normalise_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key, shared with people.person_key."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace(".", " ").replace("-", " ")
+    return " ".join(text.casefold().split())
+
+
+def _person_key(name: str) -> str:
+    try:
+        from tracker.people import person_key
+    except ImportError:  # pragma: no cover - during early development
+        return normalise_key(name)
+    return person_key(name)
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    article_id: int
+    created: bool
+    events: int
+    people: int
+
+
+def find_existing_article(session: Session, url: str | None, content_hash: str) -> Article | None:
+    conditions = [Article.content_hash == content_hash]
+    if url:
+        conditions.append(Article.url == url)
+    return session.scalars(select(Article).where(or_(*conditions)).limit(1)).first()
+
+
+def get_or_create_person(session: Session, mention: ParticipantMention) -> Person:
+    """Exact key, then a unique alias match, then upgrade a surname-only person; else create."""
+    key = _person_key(mention.name)
+    person = session.scalars(select(Person).where(Person.key == key)).first()
+    if person is None:
+        candidates = session.scalars(
+            select(Person)
+            .join(Alias)
+            .where(Alias.key == key, Alias.kind == "name", Person.kind == mention.kind)
+            .distinct()
+        ).all()
+        if len(candidates) == 1:
+            person = candidates[0]
+    if person is None and mention.kind == "person" and " " in key:
+        # "Dmitriev" stored earlier from an article that never gave the first name.
+        surname = key.rsplit(" ", 1)[1]
+        short = session.scalars(
+            select(Person).where(Person.key == surname, Person.kind == "person")
+        ).first()
+        if short is not None:
+            _add_alias(session, short, short.name, "name")
+            short.name, short.key = mention.name, key
+            person = short
+    if person is None:
+        person = Person(key=key, name=mention.name, kind=mention.kind)
+        session.add(person)
+        session.flush()
+    for alias in {mention.name, *mention.aliases}:
+        if alias != person.name:
+            _add_alias(session, person, alias, "name")
+    if mention.title:
+        _add_alias(session, person, mention.title, "title")
+    return person
+
+
+def _add_alias(session: Session, person: Person, alias: str, kind: str) -> None:
+    key = _person_key(alias) if kind == "name" else f"title:{normalise_key(alias)}"
+    if not key:
+        return
+    exists = session.scalars(
+        select(Alias.id).where(Alias.person_id == person.id, Alias.key == key)
+    ).first()
+    if exists is None:
+        session.add(Alias(person_id=person.id, alias=alias, key=key, kind=kind))
+        session.flush()
+
+
+def _source_key(ev: ExtractedEvent) -> str:
+    raw = f"{ev.trigger_start}:{ev.trigger_end}:{ev.event_type}:{ev.date_start}:{ev.date_end}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:32]
+
+
+def _overlaps(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> bool:
+    return a_start <= b_end and b_start <= a_end
+
+
+def find_same_event(
+    session: Session, ev: ExtractedEvent, person_ids: frozenset[int], article_id: int
+) -> Event | None:
+    """The same event reported by another article: same type, same people, dates overlap."""
+    if not person_ids or ev.date_source != "text":
+        return None
+    first = min(person_ids)
+    candidates = session.scalars(
+        select(Event)
+        .join(Participant, Participant.event_id == Event.id)
+        .where(
+            Participant.person_id == first,
+            Event.event_type == ev.event_type,
+            Event.date_source == "text",
+            Event.date_start <= ev.date_end,
+            Event.date_end >= ev.date_start,
+        )
+    ).all()
+    for cand in candidates:
+        if any(src.article_id == article_id for src in cand.sources):
+            continue
+        people = frozenset(p.person_id for p in cand.participants if p.person.kind == "person")
+        if people == person_ids:
+            return cand
+    return None
+
+
+def _narrow(event: Event, ev: ExtractedEvent) -> None:
+    """A more precise report narrows the merged event's date (a week -> the day)."""
+    inside = event.date_start <= ev.date_start and ev.date_end <= event.date_end
+    finer = GRANULARITY_ORDER.get(ev.granularity, 9) < GRANULARITY_ORDER.get(event.granularity, 9)
+    if inside and finer:
+        event.date_start, event.date_end = ev.date_start, ev.date_end
+        event.granularity, event.date_text = ev.granularity, ev.date_text
+
+
+def store_article(
+    session: Session, article: ArticleInput, published: dt.date, events: list[ExtractedEvent]
+) -> StoreResult:
+    """Write one article and its events; the caller's transaction makes it all-or-nothing."""
+    existing = find_existing_article(session, article.url, article.content_hash)
+    if existing is not None:
+        return StoreResult(existing.id, False, len(existing.sources), 0)
+    row = Article(
+        url=article.url,
+        content_hash=article.content_hash,
+        title=article.title,
+        published=published,
+        published_source=article.published_source or "flag",
+        source_path=article.source_path,
+        text=article.text,
+    )
+    session.add(row)
+    session.flush()
+    people_seen: set[int] = set()
+    stored = 0
+    for ev in events:
+        persons: list[tuple[Person, ParticipantMention]] = []
+        for mention in ev.participants:
+            person = get_or_create_person(session, mention)
+            if all(p.id != person.id for p, _ in persons):
+                persons.append((person, mention))
+        people_seen.update(p.id for p, _ in persons)
+        person_ids = frozenset(p.id for p, _ in persons if p.kind == "person")
+        event = find_same_event(session, ev, person_ids, row.id)
+        if event is None:
+            event = Event(
+                event_type=ev.event_type,
+                cameo=ev.cameo,
+                plover=ev.plover,
+                status=ev.status,
+                date_start=ev.date_start,
+                date_end=ev.date_end,
+                granularity=ev.granularity,
+                date_text=ev.date_text,
+                date_source=ev.date_source,
+                summary=ev.summary,
+                location=ev.location,
+                hidden=False,
+            )
+            session.add(event)
+            session.flush()
+            for pos, (person, mention) in enumerate(persons):
+                session.add(
+                    Participant(
+                        event_id=event.id,
+                        person_id=person.id,
+                        role=mention.role,
+                        title=mention.title,
+                        position=pos,
+                    )
+                )
+        else:
+            _narrow(event, ev)
+        key = _source_key(ev)
+        dup = session.scalars(
+            select(EventSource.id).where(EventSource.article_id == row.id, EventSource.key == key)
+        ).first()
+        if dup is not None:
+            continue
+        session.add(
+            EventSource(
+                event_id=event.id,
+                article_id=row.id,
+                key=key,
+                sentence=ev.sentence,
+                sentence_start=ev.sentence_start,
+                sentence_end=ev.sentence_end,
+                trigger=ev.trigger,
+                trigger_start=ev.trigger_start,
+                trigger_end=ev.trigger_end,
+                date_text=ev.date_text,
+                date_char_start=ev.date_char_start,
+                date_char_end=ev.date_char_end,
+                date_start=ev.date_start,
+                date_end=ev.date_end,
+                granularity=ev.granularity,
+                date_source=ev.date_source,
+                timex_value=ev.timex_value,
+            )
+        )
+        session.flush()
+        stored += 1
+    return StoreResult(row.id, True, stored, len(people_seen))
