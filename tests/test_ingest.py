@@ -8,7 +8,12 @@ import datetime as dt
 import pytest
 
 from tracker.ingest import IngestError, decode_bytes, parse_article, parse_date_string
-from tracker.rules.boilerplate import BOILERPLATE_LINES, BOILERPLATE_RE, LINK_MARKUP_EXAMPLES, LINK_MARKUP_RE
+from tracker.rules.boilerplate import (
+    BOILERPLATE_LINES,
+    BOILERPLATE_RE,
+    LINK_MARKUP_EXAMPLES,
+    LINK_MARKUP_RE,
+)
 
 from .conftest import SEED
 

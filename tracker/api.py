@@ -157,9 +157,7 @@ def add_article(
 
         existing = find_existing_article(session, article.url, article.content_hash)
         if existing is not None:
-            return AddResult(
-                source, existing.id, False, existing.title, existing.published, 0, 0
-            )
+            return AddResult(source, existing.id, False, existing.title, existing.published, 0, 0)
     _doc, _timexes, events = analyse(article.text, article.published)
     from sqlalchemy.exc import IntegrityError
 
@@ -176,9 +174,7 @@ def add_article(
             existing = find_existing_article(session, article.url, article.content_hash)
             if existing is None:
                 raise
-            return AddResult(
-                source, existing.id, False, existing.title, existing.published, 0, 0
-            )
+            return AddResult(source, existing.id, False, existing.title, existing.published, 0, 0)
     return AddResult(
         source,
         result.article_id,
@@ -319,25 +315,65 @@ def _date_cell(start: dt.date, end: dt.date, granularity: str) -> str:
     return f"{start.isoformat()}..{end.isoformat()} ({granularity})"
 
 
-def _event_query(
-    person_ids: Iterable[int] | None = None,
-    statuses: Iterable[str] | None = DEFAULT_STATUSES,
-) -> Any:
+@dataclass(frozen=True)
+class EventFilter:
+    """What a listing asks for; every condition is a bound parameter, never spliced SQL."""
+
+    person_ids: tuple[int, ...] | None = None
+    with_ids: tuple[int, ...] = ()
+    statuses: tuple[str, ...] | None = DEFAULT_STATUSES
+    types: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    source: str | None = None
+    include_hidden: bool = False
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _event_query(flt: EventFilter) -> Any:
     query = (
         select(Event)
-        .where(Event.hidden.is_(False))
         .options(
             selectinload(Event.participants).selectinload(Participant.person),
             selectinload(Event.sources).selectinload(EventSource.article),
         )
         .order_by(Event.date_start, Event.date_end, Event.id)
     )
-    if statuses is not None:
-        query = query.where(Event.status.in_(list(statuses)))
-    if person_ids is not None:
-        ids = list(person_ids)
+    if not flt.include_hidden:
+        query = query.where(Event.hidden.is_(False))
+    if flt.statuses is not None:
+        query = query.where(Event.status.in_(list(flt.statuses)))
+    if flt.types:
+        query = query.where(Event.event_type.in_([t.upper() for t in flt.types]))
+    # Interval-aware: an event whose interval overlaps the range is in it.
+    if flt.date_from is not None:
+        query = query.where(Event.date_end >= flt.date_from)
+    if flt.date_to is not None:
+        query = query.where(Event.date_start <= flt.date_to)
+    if flt.person_ids is not None:
         query = query.where(
-            Event.id.in_(select(Participant.event_id).where(Participant.person_id.in_(ids)))
+            Event.id.in_(
+                select(Participant.event_id).where(Participant.person_id.in_(flt.person_ids))
+            )
+        )
+    for other in flt.with_ids:
+        query = query.where(
+            Event.id.in_(select(Participant.event_id).where(Participant.person_id == other))
+        )
+    if flt.source:
+        pattern = f"%{_like_escape(flt.source.casefold())}%"
+        article_ids = select(Article.id).where(
+            (Article.url == flt.source)
+            | (Article.source_path == flt.source)
+            | func.lower(Article.title).like(pattern, escape="\\")
+        )
+        query = query.where(
+            Event.id.in_(
+                select(EventSource.event_id).where(EventSource.article_id.in_(article_ids))
+            )
         )
     return query
 
@@ -346,43 +382,67 @@ def _people_names(event: Event, kind: str | None = "person") -> list[str]:
     return [p.person.name for p in event.participants if kind is None or p.person.kind == kind]
 
 
-def timeline(db: Database, name: str, statuses: Iterable[str] | None = DEFAULT_STATUSES) -> tuple[
-    str, list[dict[str, Any]]
-]:
+def resolve_filter(
+    session: Session,
+    persons: Iterable[str] = (),
+    with_persons: Iterable[str] = (),
+    **kwargs: Any,
+) -> EventFilter:
+    person_ids = tuple(find_person(session, n).id for n in persons) or None
+    with_ids = tuple(find_person(session, n).id for n in with_persons)
+    return EventFilter(person_ids=person_ids, with_ids=with_ids, **kwargs)
+
+
+def timeline(
+    db: Database, name: str, with_persons: Iterable[str] = (), **filters: Any
+) -> tuple[str, list[dict[str, Any]]]:
     """One person's events in chronological order, for display."""
     with db.session() as session:
         person = find_person(session, name)
+        flt = resolve_filter(session, (name,), with_persons, **filters)
         rows = []
-        for event in session.scalars(_event_query([person.id], statuses)):
+        for event in session.scalars(_event_query(flt)):
             others = [n for n in _people_names(event, None) if n != person.name]
-            src = event.sources[0] if event.sources else None
-            rows.append(
-                {
-                    "id": event.id,
-                    "date": _date_cell(event.date_start, event.date_end, event.granularity),
-                    "type": event.event_type,
-                    "status": event.status,
-                    "with": "; ".join(others),
-                    "summary": event.summary,
-                    "source": "; ".join(
-                        s.article.url or s.article.title for s in event.sources
-                    )
-                    if src
-                    else "",
-                }
-            )
+            rows.append(_display_row(event, others))
         return person.name, rows
+
+
+def _display_row(event: Event, people: list[str], people_column: str = "with") -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "date": _date_cell(event.date_start, event.date_end, event.granularity),
+        "type": event.event_type,
+        "status": event.status,
+        people_column: "; ".join(people),
+        "summary": event.summary,
+        "source": "; ".join(s.article.url or s.article.title for s in event.sources),
+    }
+
+
+def list_events(
+    db: Database, persons: Iterable[str] = (), with_persons: Iterable[str] = (), **filters: Any
+) -> list[dict[str, Any]]:
+    """All events matching the filters, for display."""
+    with db.session() as session:
+        flt = resolve_filter(session, persons, with_persons, **filters)
+        rows = []
+        for event in session.scalars(_event_query(flt)):
+            rows.append(_display_row(event, _people_names(event, None), "people"))
+        return rows
 
 
 def export_rows(
     db: Database,
     persons: Iterable[str] = (),
-    statuses: Iterable[str] | None = None,
+    with_persons: Iterable[str] = (),
+    **filters: Any,
 ) -> Iterator[dict[str, Any]]:
-    """Export rows: one per event and source article, in chronological order."""
+    """Export rows, streamed: one per event and source article, in chronological order."""
+    filters.setdefault("statuses", None)
     with db.session() as session:
-        ids = [find_person(session, n).id for n in persons] or None
-        for event in session.scalars(_event_query(ids, statuses)):
+        flt = resolve_filter(session, persons, with_persons, **filters)
+        query = _event_query(flt).execution_options(yield_per=500)
+        for event in session.scalars(query):
             sources = "; ".join(s.article.url or s.article.title for s in event.sources)
             for src in event.sources:
                 yield _export_row(event, src, sources)
@@ -415,10 +475,6 @@ def _export_row(event: Event, src: EventSource, sources: str) -> dict[str, Any]:
         "event_granularity": event.granularity,
         "sources": sources,
     }
-
-
-def timeline_export_rows(db: Database, name: str) -> list[dict[str, Any]]:
-    return list(export_rows(db, [name], DEFAULT_STATUSES))
 
 
 def show_event(db: Database, event_id: int) -> dict[str, Any]:
@@ -543,3 +599,179 @@ def expand_sources(sources: Iterable[str], pattern: str = "*.txt,*.html,*.htm") 
         else:
             out.append(source)
     return out
+
+
+# ----------------------------------------------------------------------------- corrections
+
+
+def parse_interval(value: str) -> tuple[dt.date, dt.date, str]:
+    """An analyst's date: 2025-04-02, 2025-03-24..2025-03-30, 2025-W13, 2025-03, 2025-Q1, 2025."""
+    import calendar
+    import re
+
+    value = value.strip()
+    try:
+        if ".." in value:
+            a, b = (dt.date.fromisoformat(v.strip()) for v in value.split("..", 1))
+            if a > b:
+                raise TrackerError(f"--date {value!r}: start is after end")
+            return a, b, "day" if a == b else "range"
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + dt.timedelta(days=6), "week"
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            first = (int(m[2]) - 1) * 3 + 1
+            last = first + 2
+            end = calendar.monthrange(int(m[1]), last)[1]
+            return dt.date(int(m[1]), first, 1), dt.date(int(m[1]), last, end), "quarter"
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]), "month"
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31), "year"
+        day = dt.date.fromisoformat(value)
+        return day, day, "day"
+    except ValueError as exc:
+        raise TrackerError(
+            f"--date {value!r} is not a date (YYYY-MM-DD, A..B, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY)"
+        ) from exc
+
+
+def _editor() -> str:
+    import getpass
+    import os
+
+    try:
+        return os.environ.get("TRACKER_EDITOR") or getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user database in some containers
+        return "unknown"
+
+
+def edit_event(
+    db: Database,
+    event_id: int,
+    *,
+    date: str | None = None,
+    event_type: str | None = None,
+    status: str | None = None,
+    add_people: Iterable[str] = (),
+    remove_people: Iterable[str] = (),
+    hide: bool | None = None,
+) -> list[str]:
+    """Apply an analyst's correction and record each change (who, when, old and new value)."""
+    from tracker.models import EventEdit
+
+    changes: list[str] = []
+    editor = _editor()
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise TrackerError(f"no event with id {event_id}")
+
+        def record(field_name: str, old: Any, new: Any) -> None:
+            session.add(
+                EventEdit(
+                    event_id=event.id,
+                    field=field_name,
+                    old_value=None if old is None else str(old),
+                    new_value=None if new is None else str(new),
+                    editor=editor,
+                )
+            )
+            changes.append(f"{field_name}: {old} -> {new}")
+
+        if date is not None:
+            start, end, gran = parse_interval(date)
+            old = _date_cell(event.date_start, event.date_end, event.granularity)
+            event.date_start, event.date_end, event.granularity = start, end, gran
+            event.date_source = "text"
+            record("date", old, _date_cell(start, end, gran))
+        if event_type is not None:
+            new_type = event_type.upper()
+            if new_type not in EVENT_TYPES:
+                raise TrackerError(f"--type {event_type!r} is not one of {', '.join(EVENT_TYPES)}")
+            record("event_type", event.event_type, new_type)
+            event.event_type = new_type
+        if status is not None:
+            record("status", event.status, status)
+            event.status = status
+        for name in add_people:
+            person = find_person(session, name)
+            if all(p.person_id != person.id for p in event.participants):
+                event.participants.append(
+                    Participant(
+                        person_id=person.id, role="counterpart", position=len(event.participants)
+                    )
+                )
+                record("add_person", None, person.name)
+        for name in remove_people:
+            person = find_person(session, name)
+            for part in list(event.participants):
+                if part.person_id == person.id:
+                    event.participants.remove(part)
+                    record("remove_person", person.name, None)
+        if hide is not None and hide != event.hidden:
+            record("hidden", event.hidden, hide)
+            event.hidden = hide
+    return changes
+
+
+def event_history(db: Database, event_id: int) -> list[dict[str, Any]]:
+    from tracker.models import EventEdit
+
+    with db.session() as session:
+        return [
+            {
+                "when": e.edited_at.isoformat(sep=" ", timespec="seconds") if e.edited_at else "",
+                "editor": e.editor,
+                "field": e.field,
+                "old": e.old_value,
+                "new": e.new_value,
+            }
+            for e in session.scalars(
+                select(EventEdit).where(EventEdit.event_id == event_id).order_by(EventEdit.id)
+            )
+        ]
+
+
+def merge_people(db: Database, keep: str, other: str) -> str:
+    """Merge OTHER into KEEP: events, aliases and the name itself become KEEP's."""
+    from sqlalchemy import delete, update
+
+    with db.session() as session:
+        target = find_person(session, keep)
+        source = find_person(session, other)
+        if target.id == source.id:
+            raise TrackerError(f"{keep!r} and {other!r} are already the same person")
+        existing = set(
+            session.scalars(select(Participant.event_id).where(Participant.person_id == target.id))
+        )
+        if existing:
+            session.execute(
+                delete(Participant).where(
+                    Participant.person_id == source.id, Participant.event_id.in_(existing)
+                )
+            )
+        session.execute(
+            update(Participant)
+            .where(Participant.person_id == source.id)
+            .values(person_id=target.id)
+        )
+        aliases = [(a.alias, a.kind) for a in source.aliases] + [(source.name, "name")]
+        session.delete(source)
+        session.flush()
+        from tracker.store import _add_alias
+
+        for alias, kind in aliases:
+            _add_alias(session, target, alias, kind)
+        return target.name
+
+
+def add_alias(db: Database, name: str, alias: str) -> str:
+    """Record that ALIAS names NAME; later ingests resolve ALIAS to this person."""
+    from tracker.store import _add_alias
+
+    with db.session() as session:
+        person = find_person(session, name)
+        _add_alias(session, person, alias, "name")
+        return person.name

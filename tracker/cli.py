@@ -199,21 +199,80 @@ def add(
         sys.exit(1)
 
 
+def _date_param(value: str | None) -> Any:
+    return None if value is None else api.parse_interval(value)
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--from/--to/--type/--with/--status, shared by timeline, events and export."""
+    options = [
+        click.option(
+            "--from",
+            "date_from",
+            metavar="DATE",
+            help="Events whose interval ends on or after DATE.",
+        ),
+        click.option(
+            "--to",
+            "date_to",
+            metavar="DATE",
+            help="Events whose interval starts on or before DATE.",
+        ),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            type=click.Choice(api.EVENT_TYPES, case_sensitive=False),
+            help="Only this event type (repeatable).",
+        ),
+        click.option(
+            "--with",
+            "with_persons",
+            multiple=True,
+            metavar="PERSON",
+            help="Only events that also involve PERSON (repeatable).",
+        ),
+        click.option(
+            "--status",
+            "statuses",
+            multiple=True,
+            type=click.Choice(api.STATUSES),
+            help="Only this status (default: happened and planned).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _filters(
+    date_from: str | None,
+    date_to: str | None,
+    types: tuple[str, ...],
+    statuses: tuple[str, ...],
+    default_statuses: Any = api.DEFAULT_STATUSES,
+) -> dict:
+    return {
+        "date_from": _date_param(date_from)[0] if date_from else None,
+        "date_to": _date_param(date_to)[1] if date_to else None,
+        "types": types,
+        "statuses": statuses or default_statuses,
+    }
+
+
 @cli.command()
 @click.argument("name")
-@click.option(
-    "--status",
-    "statuses",
-    multiple=True,
-    type=click.Choice(api.STATUSES),
-    help="Only events with this status (default: happened and planned).",
-)
+@filter_options
 @output_options()
 @pass_ctx
 @handle_errors
 def timeline(
     ctx: Context,
     name: str,
+    date_from: str | None,
+    date_to: str | None,
+    types: tuple[str, ...],
+    with_persons: tuple[str, ...],
     statuses: tuple[str, ...],
     fmt: str,
     tablefmt: str | None,
@@ -222,17 +281,20 @@ def timeline(
 ) -> None:
     """Show one person's events in chronological order.
 
+    NAME is a full name or an alias, in any case. Dates show their granularity:
+    "2025-03-24..2025-03-30 (week)" is a week, not a day in it.
+
     \b
     Example:
       tracker timeline "Kirill Dmitriev"
-      tracker timeline Dmitriev --format csv
+      tracker timeline Dmitriev --from 2025-04 --type MEET --format csv
     """
-    chosen = statuses or api.DEFAULT_STATUSES
+    filters = _filters(date_from, date_to, types, statuses)
     if fmt in ("csv", "json", "jsonl"):
-        rows = api.export_rows(ctx.db, [name], chosen)
+        rows = api.export_rows(ctx.db, [name], with_persons, **filters)
         emit(rows, api.EXPORT_COLUMNS, fmt, tablefmt, output, no_headers)
         return
-    person, rows = api.timeline(ctx.db, name, chosen)
+    person, rows = api.timeline(ctx.db, name, with_persons, **filters)
     if not rows:
         click.echo(f"{person}: no events", err=True)
         return
@@ -240,6 +302,49 @@ def timeline(
     if not output and not tablefmt:
         click.echo(f"Timeline for {person}")
     emit(rows, columns, fmt, tablefmt, output, no_headers)
+
+
+@cli.command()
+@click.option("--person", "persons", multiple=True, help="Only events of this person.")
+@click.option("--source", default=None, help="Only events from this article (URL, path or title).")
+@filter_options
+@output_options()
+@pass_ctx
+@handle_errors
+def events(
+    ctx: Context,
+    persons: tuple[str, ...],
+    source: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    types: tuple[str, ...],
+    with_persons: tuple[str, ...],
+    statuses: tuple[str, ...],
+    fmt: str,
+    tablefmt: str | None,
+    output: str | None,
+    no_headers: bool,
+) -> None:
+    """List all events, with the same filters as timeline.
+
+    \b
+    Example:
+      tracker events --type MEET --from 2025-04-01 --to 2025-04-30
+    """
+    filters = _filters(date_from, date_to, types, statuses)
+    if fmt in ("csv", "json", "jsonl"):
+        rows = api.export_rows(ctx.db, persons, with_persons, source=source, **filters)
+        emit(rows, api.EXPORT_COLUMNS, fmt, tablefmt, output, no_headers)
+        return
+    rows = api.list_events(ctx.db, persons, with_persons, source=source, **filters)
+    emit(
+        rows,
+        ["id", "date", "type", "status", "people", "summary", "source"],
+        fmt,
+        tablefmt,
+        output,
+        no_headers,
+    )
 
 
 @cli.command()
@@ -255,9 +360,7 @@ def timeline(
 @click.option("--raw", is_flag=True, help="Do not neutralise formula-like CSV cells.")
 @pass_ctx
 @handle_errors
-def export(
-    ctx: Context, persons: tuple[str, ...], fmt: str, output: str | None, raw: bool
-) -> None:
+def export(ctx: Context, persons: tuple[str, ...], fmt: str, output: str | None, raw: bool) -> None:
     """Export events (one row per event and source article).
 
     \b
@@ -265,7 +368,7 @@ def export(
       tracker export --format csv -o timelines.csv
       tracker export --person "Kirill Dmitriev" --format json
     """
-    rows = api.export_rows(ctx.db, persons, None)
+    rows = api.export_rows(ctx.db, persons, statuses=None)
     count = emit(rows, api.EXPORT_COLUMNS, fmt, None, output, False, raw)
     if output:
         click.echo(f"wrote {count} rows to {output}", err=True)
@@ -296,11 +399,27 @@ def extract(source: str, published: str | None, body_only: bool, fmt: str) -> No
     elif fmt == "timeml":
         click.echo(api.to_timeml(result), nl=False)
     else:
-        render(result["timexes"], ["start", "end", "text", "type", "value", "mod",
-                                   "date_start", "date_end", "granularity"], sys.stdout)
+        render(
+            result["timexes"],
+            [
+                "start",
+                "end",
+                "text",
+                "type",
+                "value",
+                "mod",
+                "date_start",
+                "date_end",
+                "granularity",
+            ],
+            sys.stdout,
+        )
         click.echo()
-        render(result["events"], ["event_type", "status", "date_start", "date_end",
-                                  "granularity", "people", "summary"], sys.stdout)
+        render(
+            result["events"],
+            ["event_type", "status", "date_start", "date_end", "granularity", "people", "summary"],
+            sys.stdout,
+        )
 
 
 @cli.command()
@@ -328,13 +447,13 @@ def show(ctx: Context, event_id: int) -> None:
         click.echo(f"    date: {s['date']} from {s['date_text']!r} {s['date_offsets']}")
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--all", "include_all", is_flag=True, help="Include organisations and places.")
 @output_options()
-@pass_ctx
+@click.pass_context
 @handle_errors
 def people(
-    ctx: Context,
+    click_ctx: click.Context,
     include_all: bool,
     fmt: str,
     tablefmt: str | None,
@@ -346,10 +465,140 @@ def people(
     \b
     Example:
       tracker people --format csv
+      tracker people merge "Kirill Dmitriev" "K. Dmitriev"
     """
+    if click_ctx.invoked_subcommand is not None:
+        return
+    ctx = click_ctx.find_object(Context)
     rows = api.list_people(ctx.db, include_all)
-    emit(rows, ["name", "kind", "aliases", "roles", "events", "first", "last"], fmt, tablefmt,
-         output, no_headers)
+    emit(
+        rows,
+        ["name", "kind", "aliases", "roles", "events", "first", "last"],
+        fmt,
+        tablefmt,
+        output,
+        no_headers,
+    )
+
+
+@people.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@pass_ctx
+@handle_errors
+def people_merge(ctx: Context, keep: str, other: str) -> None:
+    """Merge OTHER into KEEP (events and aliases move; later ingests follow).
+
+    \b
+    Example:
+      tracker people merge "Kirill Dmitriev" "K. Dmitriev"
+    """
+    name = api.merge_people(ctx.db, keep, other)
+    click.echo(f"merged {other!r} into {name}")
+
+
+@people.command("alias")
+@click.argument("name")
+@click.argument("alias")
+@pass_ctx
+@handle_errors
+def people_alias(ctx: Context, name: str, alias: str) -> None:
+    """Record ALIAS as another name of NAME (later ingests resolve it).
+
+    \b
+    Example:
+      tracker people alias "Vladimir Putin" "the Russian leader"
+    """
+    person = api.add_alias(ctx.db, name, alias)
+    click.echo(f"{alias!r} is now an alias of {person}")
+
+
+@cli.group()
+def event() -> None:
+    """Correct an event: edit, hide, history.
+
+    \b
+    Example:
+      tracker event edit 3 --date 2025-04-02
+    """
+
+
+@event.command("edit")
+@click.argument("event_id", type=int)
+@click.option("--date", default=None, help="2025-04-02, 2025-03-24..2025-03-30, 2025-W13, 2025-03.")
+@click.option("--type", "event_type", type=click.Choice(api.EVENT_TYPES, case_sensitive=False))
+@click.option("--status", type=click.Choice(api.STATUSES))
+@click.option("--add-person", "add_people", multiple=True, metavar="NAME")
+@click.option("--remove-person", "remove_people", multiple=True, metavar="NAME")
+@pass_ctx
+@handle_errors
+def event_edit(
+    ctx: Context,
+    event_id: int,
+    date: str | None,
+    event_type: str | None,
+    status: str | None,
+    add_people: tuple[str, ...],
+    remove_people: tuple[str, ...],
+) -> None:
+    """Fix an event; every change is recorded with who and when.
+
+    \b
+    Example:
+      tracker event edit 3 --date 2025-W13 --type INVITE
+    """
+    changes = api.edit_event(
+        ctx.db,
+        event_id,
+        date=date,
+        event_type=event_type,
+        status=status,
+        add_people=add_people,
+        remove_people=remove_people,
+    )
+    if not changes:
+        raise click.UsageError("nothing to change: give --date, --type, --status or --*-person")
+    for change in changes:
+        click.echo(f"event {event_id}: {change}")
+
+
+@event.command("hide")
+@click.argument("event_id", type=int)
+@click.option("--undo", is_flag=True, help="Show the event again.")
+@pass_ctx
+@handle_errors
+def event_hide(ctx: Context, event_id: int, undo: bool) -> None:
+    """Hide a wrong event from timelines and exports (recorded, reversible).
+
+    \b
+    Example:
+      tracker event hide 7
+    """
+    api.edit_event(ctx.db, event_id, hide=not undo)
+    click.echo(f"event {event_id} {'shown' if undo else 'hidden'}")
+
+
+@event.command("history")
+@click.argument("event_id", type=int)
+@output_options()
+@pass_ctx
+@handle_errors
+def event_history(
+    ctx: Context,
+    event_id: int,
+    fmt: str,
+    tablefmt: str | None,
+    output: str | None,
+    no_headers: bool,
+) -> None:
+    """Show the corrections made to an event.
+
+    \b
+    Example:
+      tracker event history 3
+    """
+    rows = api.event_history(ctx.db, event_id)
+    emit(rows, ["when", "editor", "field", "old", "new"], fmt, tablefmt, output, no_headers)
 
 
 @cli.command()
@@ -366,8 +615,14 @@ def articles(
       tracker articles
     """
     rows = api.list_articles(ctx.db)
-    emit(rows, ["id", "published", "published_source", "title", "url", "events"], fmt, tablefmt,
-         output, no_headers)
+    emit(
+        rows,
+        ["id", "published", "published_source", "title", "url", "events"],
+        fmt,
+        tablefmt,
+        output,
+        no_headers,
+    )
 
 
 @cli.command()

@@ -99,9 +99,7 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise IngestError(
-                f"{path}: {size:,} bytes is more than --max-bytes {max_bytes:,}"
-            )
+            raise IngestError(f"{path}: {size:,} bytes is more than --max-bytes {max_bytes:,}")
         return p.read_bytes()
     except PermissionError as exc:
         raise IngestError(f"{path}: permission denied") from exc

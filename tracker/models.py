@@ -174,3 +174,17 @@ class Participant(Base):
 
     event: Mapped[Event] = relationship(back_populates="participants")
     person: Mapped[Person] = relationship()
+
+
+class EventEdit(Base):
+    """An analyst's correction: who changed which field of an event, when, and from what."""
+
+    __tablename__ = "event_edits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(30))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    editor: Mapped[str] = mapped_column(String(100))
+    edited_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())

