@@ -15,6 +15,8 @@ from tracker.cli import cli
 
 from .conftest import SEED
 
+pytestmark = pytest.mark.db
+
 REQUIRED_EXPORT_COLUMNS = [
     "event_id",
     "date_start",
@@ -47,10 +49,11 @@ def test_export_columns_start_with_the_required_ones() -> None:
     assert EXPORT_COLUMNS[: len(REQUIRED_EXPORT_COLUMNS)] == REQUIRED_EXPORT_COLUMNS
 
 
-def test_info_on_a_fresh_database(runner: CliRunner, temp_db: Path) -> None:
+def test_info_on_a_fresh_database(runner: CliRunner, temp_db: str) -> None:
     result = invoke(runner, "info")
     assert result.exit_code == 0
-    assert f"database: sqlite:///{temp_db}" in result.output
+    backend = "postgresql" if "://" in temp_db else "sqlite"
+    assert result.output.startswith(f"database: {backend}")
     assert "revision: 0002" in result.output
     assert "articles: 0" in result.output
 

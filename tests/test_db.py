@@ -13,8 +13,9 @@ from tracker import db as dbmod
 from tracker.models import Base
 
 
-def test_upgrade_to_head_on_empty_database_then_alembic_check_is_clean(temp_db: Path) -> None:
-    database = dbmod.open_database(str(temp_db))
+@pytest.mark.db
+def test_upgrade_to_head_on_empty_database_then_alembic_check_is_clean(temp_db: str) -> None:
+    database = dbmod.open_database(temp_db)
     assert dbmod.current_revision(database.engine) == dbmod.head_revision(database.url)
     assert set(Base.metadata.tables) <= set(database.table_names())
     cfg = dbmod.alembic_config(database.url)
@@ -24,8 +25,9 @@ def test_upgrade_to_head_on_empty_database_then_alembic_check_is_clean(temp_db: 
         pytest.fail(f"models and migrations disagree: {exc}")
 
 
-def test_downgrade_to_base_and_upgrade_again(temp_db: Path) -> None:
-    database = dbmod.open_database(str(temp_db))
+@pytest.mark.db
+def test_downgrade_to_base_and_upgrade_again(temp_db: str) -> None:
+    database = dbmod.open_database(temp_db)
     dbmod.downgrade(database.engine, "base")
     assert dbmod.current_revision(database.engine) is None
     assert "articles" not in database.table_names()
@@ -33,12 +35,13 @@ def test_downgrade_to_base_and_upgrade_again(temp_db: Path) -> None:
     assert "articles" in database.table_names()
 
 
-def test_database_from_a_newer_tracker_is_refused(temp_db: Path) -> None:
-    database = dbmod.open_database(str(temp_db))
+@pytest.mark.db
+def test_database_from_a_newer_tracker_is_refused(temp_db: str) -> None:
+    database = dbmod.open_database(temp_db)
     with database.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
     with pytest.raises(dbmod.DatabaseProblem, match="unknown to this tracker"):
-        dbmod.open_database(str(temp_db))
+        dbmod.open_database(temp_db)
 
 
 def test_corrupt_sqlite_file_gives_a_clear_error(tmp_path: Path) -> None:
@@ -57,8 +60,8 @@ def test_url_resolution_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert dbmod.resolve_url(None).endswith("tracker.db")
 
 
-def test_sqlite_has_foreign_keys_and_wal(temp_db: Path) -> None:
-    database = dbmod.open_database(str(temp_db))
+def test_sqlite_has_foreign_keys_and_wal(temp_db: str) -> None:
+    database = dbmod.open_database(temp_db)
     with database.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"

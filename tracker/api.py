@@ -775,3 +775,40 @@ def add_alias(db: Database, name: str, alias: str) -> str:
         person = find_person(session, name)
         _add_alias(session, person, alias, "name")
         return person.name
+
+
+def event_records(
+    db: Database, persons: Iterable[str] = (), **filters: Any
+) -> Iterator[dict[str, Any]]:
+    """One record per event with its people and every source: for pictures and calendars."""
+    filters.setdefault("statuses", DEFAULT_STATUSES)
+    with db.session() as session:
+        flt = resolve_filter(session, persons, (), **filters)
+        for event in session.scalars(_event_query(flt).execution_options(yield_per=500)):
+            first = event.sources[0] if event.sources else None
+            yield {
+                "id": event.id,
+                "date_start": event.date_start.isoformat(),
+                "date_end": event.date_end.isoformat(),
+                "granularity": event.granularity,
+                "date_text": event.date_text or "",
+                "type": event.event_type,
+                "status": event.status,
+                "people": _people_names(event),
+                "actors": _people_names(event, None),
+                "summary": event.summary,
+                "evidence": first.sentence if first else "",
+                "sources": [
+                    {
+                        "title": s.article.title,
+                        "url": s.article.url or "",
+                        "published": s.article.published.isoformat(),
+                    }
+                    for s in event.sources
+                ],
+            }
+
+
+def canonical_names(db: Database, names: Iterable[str]) -> list[str]:
+    with db.session() as session:
+        return [find_person(session, n).name for n in names]

@@ -352,22 +352,43 @@ def events(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "json", "jsonl"]),
+    type=click.Choice(["csv", "json", "jsonl", "html", "timelinejs", "ics"]),
     default="csv",
     show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
 @click.option("--raw", is_flag=True, help="Do not neutralise formula-like CSV cells.")
+@click.option("--title", default="tracker timeline", help="Title of the HTML/TimelineJS page.")
 @pass_ctx
 @handle_errors
-def export(ctx: Context, persons: tuple[str, ...], fmt: str, output: str | None, raw: bool) -> None:
-    """Export events (one row per event and source article).
+def export(
+    ctx: Context, persons: tuple[str, ...], fmt: str, output: str | None, raw: bool, title: str
+) -> None:
+    """Export events: CSV/JSON rows (one per event and source), an HTML timeline, TimelineJS
+    JSON or an iCalendar file.
 
     \b
     Example:
       tracker export --format csv -o timelines.csv
-      tracker export --person "Kirill Dmitriev" --format json
+      tracker export --format html -o timeline.html --person "Kirill Dmitriev"
     """
+    if fmt in ("html", "timelinejs", "ics"):
+        from tracker import exports
+
+        records = api.event_records(ctx.db, persons)
+        if fmt == "html":
+            text = exports.html_page(records, title, list(api.canonical_names(ctx.db, persons)))
+        elif fmt == "timelinejs":
+            text = json.dumps(exports.timelinejs(records, title), ensure_ascii=False, indent=1)
+        else:
+            text = exports.ics(records)
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            click.echo(f"wrote {fmt} to {output}", err=True)
+        else:
+            click.echo(text, nl=False)
+        return
     rows = api.export_rows(ctx.db, persons, statuses=None)
     count = emit(rows, api.EXPORT_COLUMNS, fmt, None, output, False, raw)
     if output:
