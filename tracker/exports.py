@@ -195,24 +195,44 @@ var width = Math.max(900, Math.min(40000, (hi - lo) * 6));
 var scale = (width - LABEL - 20) / (hi - lo);
 function x(d){return LABEL + (d - lo) * scale;}
 svg.setAttribute("width", width);
-svg.setAttribute("height", TOP + lanes.length * LANE + 10);
 function el(name, attrs){var n=document.createElementNS(NS,name);for(var k in attrs){n.setAttribute(k,attrs[k]);}svg.appendChild(n);return n;}
 // axis: one tick per month (or per year when the span is long)
 var start = new Date(lo*86400000), t = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
-var yearly = (hi - lo) > 1500;
+var yearly = (hi - lo) > 1500, axisLines = [];
 while (t.getTime()/86400000 <= hi){
   var d = t.getTime()/86400000;
   if (d >= lo){
-    el("line",{x1:x(d),x2:x(d),y1:TOP-8,y2:TOP+lanes.length*LANE,stroke:"#e3e3e3"});
+    axisLines.push(x(d));
     var label = el("text",{x:x(d)+2,y:TOP-12});
     label.textContent = yearly ? String(t.getUTCFullYear()) : t.toISOString().slice(0,7);
   }
   t = yearly ? new Date(Date.UTC(t.getUTCFullYear()+1,0,1)) : new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth()+1, 1));
 }
+// Pack each lane: marks that would overlap go to a new row inside the lane.
+var ROW = 16, packed = lanes.map(function(){return [];});
+evs.forEach(function(e){
+  e.people.forEach(function(person){
+    var i = lanes.indexOf(person); if (i < 0) return;
+    var x0 = x(day(e.date_start)), x1 = Math.max(x(day(e.date_end)+1), x0 + 12);
+    packed[i].push({e:e, x0:x0, x1:x1});
+  });
+});
+var laneTop = [], y0 = TOP;
+packed.forEach(function(items, i){
+  items.sort(function(a, b){return a.x0 - b.x0;});
+  var ends = [];
+  items.forEach(function(it){
+    var r = 0; while (r < ends.length && ends[r] > it.x0 - 2) r++;
+    ends[r] = it.x1; it.row = r;
+  });
+  laneTop[i] = y0; y0 += Math.max(LANE, ends.length * ROW + 12);
+});
+laneTop.push(y0);
+axisLines.forEach(function(ax){el("line",{x1:ax,x2:ax,y1:TOP-8,y2:y0,stroke:"#e3e3e3"});});
+svg.setAttribute("height", y0 + 10);
 lanes.forEach(function(name, i){
-  var y = TOP + i*LANE;
-  el("line",{x1:0,x2:width,y1:y+LANE,y2:y+LANE,stroke:"#f0f0f0"});
-  var tx = el("text",{x:6,y:y+LANE/2+4,"class":"lane-label"}); tx.textContent = name;
+  el("line",{x1:0,x2:width,y1:laneTop[i+1],y2:laneTop[i+1],stroke:"#e0e0e0"});
+  var tx = el("text",{x:6,y:laneTop[i]+18,"class":"lane-label"}); tx.textContent = name;
 });
 var details = document.getElementById("details");
 function show(e, node){
@@ -233,16 +253,14 @@ function show(e, node){
   });
   details.appendChild(ul);
 }
-evs.forEach(function(e){
-  e.people.forEach(function(person){
-    var i = lanes.indexOf(person); if (i < 0) return;
-    var y = TOP + i*LANE + LANE/2, color = colors[e.type] || "#555", node;
+packed.forEach(function(items, i){
+  items.forEach(function(it){
+    var e = it.e, y = laneTop[i] + 12 + it.row*ROW, color = colors[e.type] || "#555", node;
     var cls = "ev" + (e.status === "planned" ? " planned" : "");
     if (e.granularity === "day"){
-      node = el("circle",{cx:x(day(e.date_start)+0.5),cy:y,r:6,fill:color,stroke:color,"class":cls});
+      node = el("circle",{cx:it.x0+6,cy:y,r:6,fill:color,stroke:color,"class":cls});
     } else {
-      var x0 = x(day(e.date_start)), x1 = x(day(e.date_end)+1);
-      node = el("rect",{x:x0,y:y-6,width:Math.max(4,x1-x0),height:12,rx:3,fill:color,"fill-opacity":.55,stroke:color,"class":cls});
+      node = el("rect",{x:it.x0,y:y-6,width:Math.max(4,it.x1-it.x0),height:12,rx:3,fill:color,"fill-opacity":.55,stroke:color,"class":cls});
     }
     node.setAttribute("data-event-id", e.id);
     var tip = document.createElementNS(NS,"title"); tip.textContent = e.summary; node.appendChild(tip);
