@@ -25,11 +25,14 @@ def test_csv_uses_crlf_and_quotes() -> None:
     assert out == 'a,b\r\n"say ""hi"", then",1\r\n'
 
 
-def test_table_fits_width() -> None:
-    rows = [{"a": "x" * 300, "b": "y" * 300}]
+def test_table_fits_width_and_keeps_dates_whole() -> None:
+    date = "2025-03-24..2025-03-30 (week)"
+    rows = [{"date": date, "a": "x" * 300, "b": "y" * 300}]
     buf = io.StringIO()
-    render(rows, ["a", "b"], buf, width=80)
-    assert max(len(line) for line in buf.getvalue().splitlines()) <= 80
+    render(rows, ["date", "a", "b"], buf, width=120)
+    lines = buf.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 120
+    assert date in lines[2]
 
 
 @given(st.lists(st.dictionaries(st.sampled_from(["a", "b"]), st.text()), max_size=5))

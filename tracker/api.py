@@ -294,6 +294,15 @@ def find_person(session: Session, name: str) -> Person:
     ).all()
     if len(matches) == 1:
         return matches[0]
+    if not matches and key and " " not in key:
+        # A bare surname ("Witkoff") names the one person whose name ends with it.
+        matches = session.scalars(
+            select(Person).where(
+                Person.kind == "person", Person.key.like(f"% {_like_escape(key)}", escape="\\")
+            )
+        ).all()
+        if len(matches) == 1:
+            return matches[0]
     if len(matches) > 1:
         names = ", ".join(sorted(p.name for p in matches))
         raise UnknownPersonError(f"{name!r} is ambiguous: {names}")

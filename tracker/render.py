@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -31,16 +32,27 @@ def _truncate(value: Any, width: int) -> Any:
     return value
 
 
+KEEP_WHOLE = 32  # dates with granularity ("2025-03-24..2025-03-30 (week)") are never cut
+
+
 def _fit_table(rows: list[dict[str, Any]], columns: list[str], width: int) -> list[list[Any]]:
-    """Shrink the widest text columns until the table fits the terminal."""
+    """Shrink the widest long text columns until the table fits the terminal."""
     widths = {c: max([len(c)] + [len(str(r.get(c, ""))) for r in rows]) for c in columns}
-    budget = max(width - 3 * len(columns), 20 * len(columns) // 2)
+    budget = width - 2 * (len(columns) - 1)
     while sum(widths.values()) > budget:
         widest = max(widths, key=lambda c: widths[c])
-        if widths[widest] <= 12:
+        if widths[widest] <= KEEP_WHOLE:
             break
-        widths[widest] = max(12, widths[widest] - max(1, widths[widest] // 8))
+        widths[widest] = max(KEEP_WHOLE, widths[widest] - max(1, widths[widest] // 8))
     return [[_truncate(r.get(c, ""), widths[c]) for c in columns] for r in rows]
+
+
+def terminal_width(out: TextIO) -> int:
+    """The terminal's width; 160 (or $COLUMNS) when writing to a pipe or file."""
+    isatty = getattr(out, "isatty", lambda: False)
+    if isatty():
+        return shutil.get_terminal_size((120, 24)).columns
+    return shutil.get_terminal_size((160, 24)).columns if "COLUMNS" in os.environ else 160
 
 
 def render(
@@ -76,7 +88,7 @@ def render(
         return len(items)
     materialised = list(rows)
     if tablefmt is None:
-        width = width or shutil.get_terminal_size((120, 24)).columns
+        width = width or terminal_width(out)
         body = _fit_table(materialised, columns, width)
         tablefmt = "simple"
     else:
