@@ -71,3 +71,7 @@ def test_migrations_directory_is_found_outside_a_checkout() -> None:
     assert (dbmod.migrations_dir() / "env.py").exists()
     engine = create_engine("sqlite://")
     assert dbmod.current_revision(engine) is None
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    assert dbmod.SCHEMA_HEAD == dbmod.head_revision("sqlite://")

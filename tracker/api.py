@@ -12,12 +12,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.db import Database, current_revision, head_revision
+from tracker.db import Database, DatabaseProblem, current_revision, head_revision
 from tracker.ingest import (
     DEFAULT_MAX_BYTES,
     ArticleInput,
     IngestError,
+    date_from_url,
     decode_bytes,
+    fetch_url,
+    is_url,
     parse_article,
     parse_date_string,
     read_source,
@@ -112,6 +115,16 @@ def load_article(
         if len(data) > max_bytes:
             raise IngestError(f"stdin: more than --max-bytes {max_bytes:,} bytes")
         return parse_article(decode_bytes(data, "stdin"), None)
+    if is_url(source):
+        data, final_url = fetch_url(source, max_bytes=max_bytes)
+        article = parse_article(decode_bytes(data, source), source)
+        if not article.url:
+            article = ArticleInput(**{**article.__dict__, "url": final_url})
+        if article.published is None and (day := date_from_url(article.url)):
+            article = ArticleInput(
+                **{**article.__dict__, "published": day, "published_source": "url"}
+            )
+        return article
     data = read_source(source, max_bytes)
     return parse_article(decode_bytes(data, source), source)
 
@@ -128,8 +141,7 @@ def analyse(text: str, published: dt.date) -> tuple[Any, list[Any], list[Any]]:
     return doc, timexes, events
 
 
-def add_article(
-    db: Database,
+def prepare_article(
     source: str,
     *,
     published: dt.date | None = None,
@@ -137,8 +149,8 @@ def add_article(
     title: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: bytes | None = None,
-) -> AddResult:
-    """Ingest one article in one transaction; adding it again stores nothing new."""
+) -> tuple[ArticleInput, list[str]]:
+    """Read, clean and date one article; errors are one line for the user."""
     article = load_article(source, max_bytes=max_bytes, stdin=stdin)
     overrides: dict[str, Any] = {}
     if published is not None:
@@ -151,40 +163,141 @@ def add_article(
         article = ArticleInput(**{**article.__dict__, **overrides})
     if article.published is None:
         raise TrackerError(f"{source}: no publication date found; give it with --published")
-    warnings = check_published(article.published)
-    with db.session() as session:
-        from tracker.store import find_existing_article
+    return article, check_published(article.published)
 
+
+def _already_present(db: Database, source: str, article: ArticleInput) -> AddResult | None:
+    from tracker.store import find_existing_article
+
+    with db.session() as session:
         existing = find_existing_article(session, article.url, article.content_hash)
-        if existing is not None:
-            return AddResult(source, existing.id, False, existing.title, existing.published, 0, 0)
-    _doc, _timexes, events = analyse(article.text, article.published)
-    from sqlalchemy.exc import IntegrityError
+        if existing is None:
+            return None
+        return AddResult(source, existing.id, False, existing.title, existing.published, 0, 0)
+
+
+STORE_ATTEMPTS = 5
+
+
+def store_analysed(
+    db: Database, source: str, article: ArticleInput, events: list[Any], warnings: list[str]
+) -> AddResult:
+    """Write one analysed article in one transaction, retrying when another writer raced us."""
+    from sqlalchemy.exc import IntegrityError, OperationalError
 
     from tracker.store import store_article
 
-    try:
-        with db.session() as session:
-            result = store_article(session, article, article.published, events)
-    except IntegrityError:
-        # Another process stored the same article between our check and our write.
-        with db.session() as session:
-            from tracker.store import find_existing_article
-
-            existing = find_existing_article(session, article.url, article.content_hash)
-            if existing is None:
+    assert article.published is not None
+    for attempt in range(STORE_ATTEMPTS):
+        try:
+            with db.session(write=True) as session:
+                result = store_article(session, article, article.published, events)
+            break
+        except (IntegrityError, OperationalError):
+            if attempt == STORE_ATTEMPTS - 1:
                 raise
-            return AddResult(source, existing.id, False, existing.title, existing.published, 0, 0)
+    if not result.created:
+        return AddResult(source, result.article_id, False, article.title, article.published, 0, 0)
     return AddResult(
         source,
         result.article_id,
-        result.created,
+        True,
         article.title,
         article.published,
         result.events,
         result.people,
         tuple(warnings),
     )
+
+
+def add_article(
+    db: Database,
+    source: str,
+    *,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: bytes | None = None,
+) -> AddResult:
+    """Ingest one article in one transaction; adding it again stores nothing new."""
+    article, warnings = prepare_article(
+        source, published=published, url=url, title=title, max_bytes=max_bytes, stdin=stdin
+    )
+    present = _already_present(db, source, article)
+    if present is not None:
+        return present
+    assert article.published is not None
+    _doc, _timexes, events = analyse(article.text, article.published)
+    return store_analysed(db, source, article, events, warnings)
+
+
+@dataclass(frozen=True)
+class AddFailure:
+    source: str
+    message: str
+
+
+def add_many(
+    db: Database,
+    sources: Iterable[str],
+    *,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int = 1,
+    batch_size: int = 32,
+) -> Iterator[AddResult | AddFailure]:
+    """Ingest many articles as a stream: bad ones are reported and skipped, each good one is
+    its own transaction, and spaCy parses them in batches (in `jobs` processes)."""
+
+    def prepared() -> Iterator[tuple[str, ArticleInput | None, list[str] | AddResult | AddFailure]]:
+        for source in sources:
+            try:
+                article, warnings = prepare_article(
+                    source, published=published, url=url, title=title, max_bytes=max_bytes
+                )
+            except (TrackerError, IngestError) as exc:
+                yield source, None, AddFailure(source, str(exc))
+                continue
+            present = _already_present(db, source, article)
+            yield source, article, present if present is not None else warnings
+
+    from tracker.events import extract_events
+    from tracker.nlp import load_nlp
+    from tracker.temporal import tag
+
+    nlp = load_nlp()
+    pending: list[tuple[str, ArticleInput, list[str]]] = []
+
+    def flush() -> Iterator[AddResult | AddFailure]:
+        texts = [a.text for _s, a, _w in pending]
+        n_process = jobs if jobs > 1 and len(texts) > 1 else 1
+        docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+        for (source, article, warnings), doc in zip(pending, docs, strict=True):
+            assert article.published is not None
+            try:
+                timexes = tag(article.text, article.published, doc)
+                events = extract_events(article.text, article.published, doc, timexes)
+                yield store_analysed(db, source, article, events, warnings)
+            except DatabaseProblem:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                yield AddFailure(source, f"{source}: {type(exc).__name__}: {exc}")
+        pending.clear()
+
+    limit = max(batch_size, batch_size * max(1, jobs))
+    for source, article, state in prepared():
+        if isinstance(state, AddResult | AddFailure):
+            yield state
+            continue
+        assert article is not None
+        pending.append((source, article, state))
+        if len(pending) >= limit:
+            yield from flush()
+    if pending:
+        yield from flush()
 
 
 def extract(

@@ -146,6 +146,14 @@ def _published_option(func: Callable[..., Any]) -> Callable[..., Any]:
     help="Refuse inputs larger than this.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors and the summary.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="spaCy processes for parsing (batches of articles).",
+)
 @pass_ctx
 @handle_errors
 def add(
@@ -157,46 +165,68 @@ def add(
     pattern: str,
     max_bytes: int,
     quiet: bool,
+    jobs: int,
 ) -> None:
-    """Add articles (files, directories, or - for stdin) to the database.
+    """Add articles (files, directories, http(s) URLs, or - for stdin) to the database.
+
+    Each article is one transaction: a bad file is reported and skipped, the rest are
+    stored, and the exit code is 1 if any failed. Adding an article again stores nothing.
 
     \b
     Example:
       tracker add seeds/000_c152ed9c5e12e94c.txt
+      tracker add saved_pages/ --glob '*.html' --jobs 2
       cat article.txt | tracker add - --published 2025-04-03
     """
     pub = api.parse_published(published)
     expanded = api.expand_sources(sources, pattern)
     if (url or title) and len(expanded) > 1:
         raise click.UsageError("--url and --title need exactly one article")
+    if expanded.count("-") > 1:
+        raise click.UsageError("stdin (-) can be read only once")
     db = ctx.db
-    added = present = failed = 0
-    for source in expanded:
-        try:
-            result = api.add_article(
-                db, source, published=pub, url=url, title=title, max_bytes=max_bytes
-            )
-        except (api.TrackerError, IngestError) as exc:
-            failed += 1
-            click.echo(f"error: {exc}", err=True)
-            continue
-        for warning in result.warnings:
-            click.echo(f"warning: {source}: {warning}", err=True)
-        if result.created:
-            added += 1
-            if not quiet:
-                click.echo(
+    counts = {"added": 0, "present": 0, "failed": 0}
+    show_bar = not quiet and len(expanded) > 1 and _stderr_is_terminal()
+    results = api.add_many(
+        db, expanded, published=pub, url=url, title=title, max_bytes=max_bytes, jobs=jobs
+    )
+    with click.progressbar(
+        length=len(expanded), label="adding", file=sys.stderr, hidden=not show_bar
+    ) as bar:
+        for result in results:
+            bar.update(1)
+            if isinstance(result, api.AddFailure):
+                counts["failed"] += 1
+                message = result.message
+                if not message.startswith(result.source):
+                    message = f"{result.source}: {message}"
+                click.echo(f"error: {message}", err=True)
+                continue
+            for warning in result.warnings:
+                click.echo(f"warning: {result.source}: {warning}", err=True)
+            if result.created:
+                counts["added"] += 1
+                line = (
                     f"added: {result.title} (published {result.published}, "
                     f"{result.events} events, {result.people} people)"
                 )
-        else:
-            present += 1
-            if not quiet:
-                click.echo(f"already present: {result.title} (nothing new stored)")
-    if len(expanded) > 1 or failed:
-        click.echo(f"{added} added, {present} already present, {failed} failed", err=quiet)
-    if failed:
+            else:
+                counts["present"] += 1
+                line = f"already present: {result.title} (nothing new stored)"
+            if not quiet and not show_bar:
+                click.echo(line)
+    if len(expanded) > 1 or counts["failed"]:
+        click.echo(
+            f"{counts['added']} added, {counts['present']} already present, "
+            f"{counts['failed']} failed",
+            err=quiet or show_bar,
+        )
+    if counts["failed"]:
         sys.exit(1)
+
+
+def _stderr_is_terminal() -> bool:
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())
 
 
 def _date_param(value: str | None) -> Any:

@@ -8,12 +8,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 ENV_VAR = "TRACKER_DB"
+# The newest migration. Checked against Alembic's own head by a test; it lets every command
+# skip importing Alembic when the schema is already current (fast start for read commands).
+SCHEMA_HEAD = "0002"
 APP_NAME = "tracker"
 
 
@@ -47,7 +50,13 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+# PostgreSQL advisory lock key that serialises writers (analysis runs outside the lock).
+WRITE_LOCK_KEY = 7_262_531
+
+
 def _on_sqlite_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    # Let SQLAlchemy's "begin" event issue BEGIN itself, so writers can ask for IMMEDIATE.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
@@ -58,6 +67,12 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-
     cur.close()
 
 
+def _on_sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    """Writers take the write lock at BEGIN, so concurrent writers queue instead of failing."""
+    write = conn.get_execution_options().get("tracker_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     path = _sqlite_path(url)
     if path is not None:
@@ -65,6 +80,7 @@ def make_engine(url: str) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -123,11 +139,21 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     check_known_revision(engine)
     cfg = alembic_config(url)
     try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+        with engine.connect() as conn:
+            conn = conn.execution_options(tracker_write=True)
+            with conn.begin():
+                lock_for_write(conn)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
     except (DatabaseError, OperationalError) as exc:
         raise DatabaseProblem(_explain(exc, engine)) from exc
+
+
+def lock_for_write(conn) -> None:  # type: ignore[no-untyped-def]
+    """Serialise writers: SQLite already holds the lock (BEGIN IMMEDIATE); PostgreSQL takes an
+    advisory transaction lock, so concurrent ingests and migrations never race."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
 
 
 def downgrade(engine: Engine, revision: str) -> None:
@@ -168,19 +194,34 @@ class Database:
             self.ensure_schema()
 
     def ensure_schema(self) -> None:
-        current = current_revision(self.engine)
-        if current != head_revision(self.url):
+        if self._stored_revision() == SCHEMA_HEAD:
+            return
+        if current_revision(self.engine) != head_revision(self.url):
             upgrade(self.engine)
+
+    def _stored_revision(self) -> str | None:
+        """alembic_version read with plain SQL: no Alembic import on the hot path."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (DatabaseError, OperationalError):
+            return None
 
     @property
     def display_url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error.
+
+        A write session holds the database's write lock from its first statement, so
+        read-then-write checks inside it cannot race with other writers."""
         with self._sessions() as session:
             try:
+                if write:
+                    conn = session.connection(execution_options={"tracker_write": True})
+                    lock_for_write(conn)
                 yield session
                 session.commit()
             except BaseException:

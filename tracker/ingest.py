@@ -256,3 +256,40 @@ def parse_article(raw: str, source_path: str | None = None) -> ArticleInput:
     if looks_like_html(raw):
         return parse_html_article(raw, source_path)
     return parse_text_article(raw, source_path)
+
+
+DEFAULT_TIMEOUT = 20.0
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def fetch_url(
+    url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[bytes, str]:
+    """GET a page with a timeout and a size limit; returns (body, final URL)."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "tracker/0.1 (+news timeline tool)", "Accept": "text/html,*/*"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise IngestError(f"{url}: {int(length):,} bytes is more than --max-bytes")
+            body = response.read(max_bytes + 1)
+            if len(body) > max_bytes:
+                raise IngestError(f"{url}: more than --max-bytes {max_bytes:,} bytes")
+            return body, response.geturl()
+    except urllib.error.HTTPError as exc:
+        raise IngestError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, TimeoutError):
+            raise IngestError(f"{url}: timed out after {timeout:g} s") from exc
+        raise IngestError(f"{url}: cannot fetch ({reason})") from exc
+    except TimeoutError as exc:
+        raise IngestError(f"{url}: timed out after {timeout:g} s") from exc
