@@ -132,10 +132,10 @@ def load_article(
 def analyse(text: str, published: dt.date) -> tuple[Any, list[Any], list[Any]]:
     """Parse once with spaCy, tag time expressions, extract events (imports are lazy)."""
     from tracker.events import extract_events
-    from tracker.nlp import load_nlp
+    from tracker.nlp import parse
     from tracker.temporal import tag
 
-    doc = load_nlp()(text)
+    doc = parse(text)
     timexes = tag(text, published, doc)
     events = extract_events(text, published, doc, timexes)
     return doc, timexes, events
@@ -265,17 +265,21 @@ def add_many(
             yield source, article, present if present is not None else warnings
 
     from tracker.events import extract_events
-    from tracker.nlp import load_nlp
+    from tracker.nlp import CHUNK_CHARS, load_nlp, parse
     from tracker.temporal import tag
 
     nlp = load_nlp()
     pending: list[tuple[str, ArticleInput, list[str]]] = []
 
+    def parsed_docs() -> Iterator[Any]:
+        short = [a.text for _s, a, _w in pending if len(a.text) <= CHUNK_CHARS]
+        n_process = jobs if jobs > 1 and len(short) > 1 else 1
+        batch = iter(nlp.pipe(short, batch_size=batch_size, n_process=n_process))
+        for _s, article, _w in pending:
+            yield parse(article.text) if len(article.text) > CHUNK_CHARS else next(batch)
+
     def flush() -> Iterator[AddResult | AddFailure]:
-        texts = [a.text for _s, a, _w in pending]
-        n_process = jobs if jobs > 1 and len(texts) > 1 else 1
-        docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-        for (source, article, warnings), doc in zip(pending, docs, strict=True):
+        for (source, article, warnings), doc in zip(pending, parsed_docs(), strict=True):
             assert article.published is not None
             try:
                 timexes = tag(article.text, article.published, doc)

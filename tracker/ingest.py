@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tracker.rules.boilerplate import BOILERPLATE_RE, LINK_MARKUP_RE, ORIGINAL_URL_RE
 
-DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MAX_BYTES = 2_000_000  # 2 MB: far above any news article, far below a dump
 
 
 class IngestError(ValueError):
@@ -66,18 +66,28 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
         raise IngestError(f"{name}: contains NUL bytes; binary files are not articles")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     declared = _declared_charset(data)
-    for enc in filter(None, (declared, "cp1252")):
+    if declared:
         try:
-            text = data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if not _looks_like_text(text):
-            break
-        return text
-    raise IngestError(f"{name}: not valid UTF-8 and no usable encoding declared")
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise IngestError(f"{name}: not valid {declared} text as declared") from exc
+    # No declaration: Windows-1252 (a superset of Latin-1's printable range) is the usual
+    # legacy encoding of English news; broken UTF-8 and binary junk are refused instead.
+    if not _UTF8_SEQUENCE_RE.search(data):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""
+        if text and _looks_like_text(text):
+            return text
+    raise IngestError(f"{name}: invalid UTF-8 at byte {utf8_error.start} and no encoding declared")
+
+
+# A UTF-8 lead byte followed by a continuation byte: the file meant to be UTF-8.
+_UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -215,6 +225,10 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
     )
 
 
+# Menus and footers extract as a few words; an article body is longer than this.
+MIN_HTML_BODY_WORDS = 15
+
+
 def parse_html_article(raw: str, source_path: str | None = None) -> ArticleInput:
     """An HTML page through trafilatura: main text, title, canonical URL, date metadata."""
     import trafilatura
@@ -226,7 +240,7 @@ def parse_html_article(raw: str, source_path: str | None = None) -> ArticleInput
         raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body_text = (data.get("text") or "").strip()
-    if not body_text:
+    if len(body_text.split()) < MIN_HTML_BODY_WORDS:
         raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
     paragraphs = [
         ln.strip() for ln in body_text.split("\n") if ln.strip() and not BOILERPLATE_RE.match(ln)
