@@ -117,7 +117,7 @@ def load_article(
         return parse_article(decode_bytes(data, "stdin"), None)
     if is_url(source):
         data, final_url = fetch_url(source, max_bytes=max_bytes)
-        article = parse_article(decode_bytes(data, source), source)
+        article = parse_article(decode_bytes(data, source), source, final_url)
         if not article.url:
             article = ArticleInput(**{**article.__dict__, "url": final_url})
         if article.published is None and (day := date_from_url(article.url)):

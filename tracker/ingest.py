@@ -168,6 +168,19 @@ def date_from_url(url: str | None) -> dt.date | None:
         return None
 
 
+# "GENEVA, May 14, 2025 (Reuters) -": a wire dateline with a full date opens the body.
+_DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]{{1,40}},\s+((?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})\b[^\n]{{0,40}}?[-–—]",
+    re.IGNORECASE,
+)
+
+
+def date_from_dateline(text: str) -> dt.date | None:
+    m = _DATELINE_RE.match(text[:200])
+    return parse_date_string(m.group(1)) if m else None
+
+
 def _join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
     """Re-join a sentence that a scraper split across paragraphs ('...of that post' / 'matched')."""
     out: list[str] = []
@@ -215,6 +228,8 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
     source = "header" if published else None
     if published is None and (published := date_from_url(url)):
         source = "url"
+    if published is None and (published := date_from_dateline(text)):
+        source = "text"
     return ArticleInput(
         title=title or body[0][:80],
         text=text,
@@ -229,12 +244,21 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
 MIN_HTML_BODY_WORDS = 15
 
 
-def parse_html_article(raw: str, source_path: str | None = None) -> ArticleInput:
-    """An HTML page through trafilatura: main text, title, canonical URL, date metadata."""
+def parse_html_article(
+    raw: str, source_path: str | None = None, page_url: str | None = None
+) -> ArticleInput:
+    """An HTML page through trafilatura: main text, title, canonical URL, and the date from
+    metadata, then the URL path, then a dateline."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        raw, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        raw,
+        url=page_url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
     )
     if doc is None:
         raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
@@ -242,11 +266,16 @@ def parse_html_article(raw: str, source_path: str | None = None) -> ArticleInput
     body_text = (data.get("text") or "").strip()
     if len(body_text.split()) < MIN_HTML_BODY_WORDS:
         raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
+    title = (data.get("title") or "").strip()
     paragraphs = [
         ln.strip() for ln in body_text.split("\n") if ln.strip() and not BOILERPLATE_RE.match(ln)
     ]
+    if title and paragraphs and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]  # the page's <h1> repeats the title
+    if not paragraphs:
+        raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
     text = "\n\n".join(_join_broken_paragraphs(paragraphs))
-    url = data.get("url")
+    url = data.get("url") or page_url
     published = None
     source = None
     if data.get("date"):
@@ -254,8 +283,10 @@ def parse_html_article(raw: str, source_path: str | None = None) -> ArticleInput
         source = "metadata" if published else None
     if published is None and (published := date_from_url(url)):
         source = "url"
+    if published is None and (published := date_from_dateline(text)):
+        source = "text"
     return ArticleInput(
-        title=(data.get("title") or paragraphs[0][:80]).strip(),
+        title=title or paragraphs[0][:80],
         text=text,
         published=published,
         published_source=source,
@@ -264,11 +295,13 @@ def parse_html_article(raw: str, source_path: str | None = None) -> ArticleInput
     )
 
 
-def parse_article(raw: str, source_path: str | None = None) -> ArticleInput:
+def parse_article(
+    raw: str, source_path: str | None = None, page_url: str | None = None
+) -> ArticleInput:
     if not raw.strip():
         raise IngestError(f"{source_path or 'input'}: empty article (no text)")
     if looks_like_html(raw):
-        return parse_html_article(raw, source_path)
+        return parse_html_article(raw, source_path, page_url)
     return parse_text_article(raw, source_path)
 
 

@@ -1,0 +1,87 @@
+"""People: names without titles, boundaries, propagation, coreference, homonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp import load_nlp
+from tracker.people import find_people, person_key
+from tracker.rules.titles import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _persons(ap) -> dict[str, object]:
+    return {e.name: e for e in ap.entities if e.kind == "person"}
+
+
+def test_person_key_folds_accents_case_and_punctuation() -> None:
+    assert person_key("Thérèse Kayikwamba-Wagner") == "therese kayikwamba wagner"
+    assert person_key("Kim Yo Jong's") == "kim yo jong"
+    assert person_key("S. Jaishankar") == person_key("s jaishankar")
+
+
+@pytest.mark.parametrize(("text", "name", "titles"), EXAMPLES)
+def test_titles_split_off(nlp, text: str, name: str, titles: tuple[str, ...]) -> None:
+    persons = _persons(find_people(nlp(text)))
+    assert name in persons, persons
+    for t in titles:
+        assert any(t in have for have in persons[name].titles), persons[name].titles
+
+
+def test_surname_and_propagated_person_reading(nlp) -> None:
+    doc = nlp(
+        "President Donald Trump met Vladimir Putin on Friday. Trump said the talks were good. "
+        "Trump later left. Putin's aide Yury Ushakov confirmed it, and Trump agreed."
+    )
+    ap = find_people(doc)
+    trump = [ap.resolve(t) for t in doc if t.text == "Trump"]
+    assert all(r and ap.entity(r[0]).name == "Donald Trump" for r in trump)
+
+
+def test_two_people_with_one_surname_are_not_merged(nlp) -> None:
+    doc = nlp(
+        "Pakistan's Prime Minister Shehbaz Sharif thanked Trump on Saturday. His elder brother, "
+        "Nawaz Sharif, said on Sunday that diplomacy should settle the dispute."
+    )
+    persons = _persons(find_people(doc))
+    assert "Shehbaz Sharif" in persons and "Nawaz Sharif" in persons
+
+
+def test_particle_names_keep_their_boundaries(nlp) -> None:
+    doc = nlp(
+        "Xi met European Council President António Costa and European Commission President "
+        "Ursula von der Leyen on July 24. Von der Leyen said the talks were frank."
+    )
+    ap = find_people(doc)
+    assert "Ursula von der Leyen" in _persons(ap)
+    von = next(t for t in doc if t.text == "Von")
+    assert ap.resolve(von) and ap.entity(ap.resolve(von)[0]).name == "Ursula von der Leyen"
+
+
+def test_pronoun_and_group_resolution(nlp) -> None:
+    doc = nlp(
+        "Masoud Pezeshkian addressed the assembly on Wednesday. He met French President "
+        "Emmanuel Macron the day before."
+    )
+    ap = find_people(doc)
+    he = next(t for t in doc if t.text == "He")
+    assert ap.entity(ap.resolve(he)[0]).name == "Masoud Pezeshkian"
+    doc = nlp(
+        "Neither side gave a date for a meeting between President Luiz Inácio Lula da Silva "
+        "and Donald Trump. The two leaders spoke by video call on October 6."
+    )
+    ap = find_people(doc)
+    leaders = next(t for t in doc if t.text == "leaders")
+    names = {ap.entity(e).name for e in ap.resolve(leaders)}
+    assert names == {"Luiz Inácio Lula da Silva", "Donald Trump"}
+
+
+def test_places_and_orgs_are_not_persons(nlp) -> None:
+    doc = nlp("Reuters reported that the White House and Moscow agreed on a venue in Alaska.")
+    ap = find_people(doc)
+    kinds = {e.name: e.kind for e in ap.entities}
+    assert all(k != "person" for k in kinds.values()), kinds

@@ -1,0 +1,293 @@
+"""Temporal tagger: golden table, every rule's own examples, intervals, properties."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.rules.temporal_rules import RULES
+from tracker.temporal import DateMention, Timex, _tag_with_rules, date_mentions, tag
+
+D = date.fromisoformat
+
+# (expected value, anchor date, [texts]); the first timex of each text must have that value.
+GOLDEN: list[tuple[str, str, list[str]]] = [
+    # absolute dates, every common news form
+    ("2025-04-03", "2025-04-10", ["April 3, 2025", "3 April 2025", "2025-04-03", "04/03/2025",
+                                  "Thursday, April 3, 2025", "on the 3rd of April"]),
+    ("2025-09-09", "2025-09-28", ["on Sept. 9 the council", "Sept. 9", "on 9 September"]),
+    ("2022-02", "2025-08-07", ["in February 2022", "Feb. 2022"]),
+    ("2019", "2025-08-09", ["in 2019", "by 2019,"]),
+    ("1994", "1998-02-23", ["nineteen ninety-four"]),
+    # month without year: past -> most recent, future -> next
+    ("2025-01", "2025-08-07", ["met in January", "talks in January"]),
+    ("2026-06", "2025-07-30", ["will visit in June"]),
+    ("2025-12-04", "2026-01-15", ["met on December 4"]),
+    ("2025-07", "2025-08-07", ["in mid-July", "in late July", "early July"]),
+    # weekdays
+    ("2025-08-07", "2025-08-07", ["the Kremlin said Thursday", "said on Thursday"]),
+    ("2025-08-06", "2025-08-07", ["met on Wednesday", "on Wednesday morning they"]),
+    ("2025-08-11", "2025-08-07", ["he will travel on Monday"]),
+    ("2025-08-09", "2025-08-09", ["was due to meet Putin on Saturday"]),
+    ("1989-10-27", "1989-10-30", ["last Friday"]),
+    # deictic words
+    ("2025-04-02", "2025-04-03", ["yesterday", "said yesterday"]),
+    ("2025-04-04", "2025-04-03", ["tomorrow"]),
+    ("2025-04-03", "2025-04-03", ["today"]),
+    ("2025-04-03TMO", "2025-04-03", ["this morning"]),
+    # units relative to publication
+    ("2025-W13", "2025-04-03", ["last week", "Last week,"]),
+    ("2025-W14", "2025-04-03", ["this week", "earlier this week"]),
+    ("2025-W15", "2025-04-03", ["next week"]),
+    ("2025-03", "2025-04-03", ["last month"]),
+    ("2025-04", "2025-04-03", ["earlier this month", "this month"]),
+    ("2024", "2025-04-03", ["last year"]),
+    ("2026", "2025-04-03", ["next year"]),
+    ("2025-W31-WE", "2025-08-03", ["over the weekend"]),
+    # ago / later / anchored
+    ("2026-01-13", "2026-01-15", ["two days ago"]),
+    ("1999-11", "2000-01-06", ["two months ago"]),
+    ("PAST_REF", "2025-04-03", ["a few days ago", "recently"]),
+    ("2025-10-08", "2025-10-09", ["they had met the day before", "the previous day"]),
+    # quarters, halves, fiscal years
+    ("1989-Q3", "1989-10-26", ["third-quarter profit", "the third quarter", "the quarter"]),
+    ("2025-Q1", "2025-07-30", ["in Q1 2025", "the first quarter"]),
+    ("1989", "1989-10-26", ["fiscal 1989"]),
+    # seasons, decades, centuries
+    ("2025-SU", "2025-08-01", ["this summer"]),
+    ("199", "2025-04-03", ["the 1990s", "the nineties", "the '90s"]),
+    ("19", "2025-04-03", ["the 20th century"]),
+    # references
+    ("PRESENT_REF", "2025-04-03", ["now", "currently", "at present"]),
+    ("FUTURE_REF", "2025-04-03", ["the future", "the near future"]),
+    # durations
+    ("P3Y", "2025-04-03", ["three years", "for three years", "a three-year plan"]),
+    ("PT48H", "2025-04-03", ["48 hours", "the past 48 hours"]),
+    ("P2W", "2025-04-03", ["two weeks"]),
+    ("PXD", "2025-04-03", ["a few days", "several days"]),
+    ("P2Y6M", "2025-04-03", ["2 1/2 years", "two and a half years"]),
+    # sets
+    ("P1W", "2025-04-03", ["weekly"]),
+    ("P1D", "2025-04-03", ["daily", "every day"]),
+    ("XXXX-WXX-1", "2025-04-03", ["every Monday", "on Mondays"]),
+    ("P1Y", "2025-04-03", ["twice a year"]),
+    # clock times
+    ("2025-04-02T10:00", "2025-04-02", ["at 10 a.m.", "10 am"]),
+    ("2025-04-02T10:30", "2025-04-02", ["at 10:30 GMT"]),
+    ("2025-04-02T12:00", "2025-04-02", ["at noon"]),
+    # holidays
+    ("2024-12-25", "2025-04-03", ["on Christmas Day"]),
+]  # fmt: skip
+
+GOLDEN_CASES = [(v, a, t) for v, a, texts in GOLDEN for t in texts]
+
+
+@pytest.mark.parametrize(("expected", "anchor", "text"), GOLDEN_CASES)
+def test_golden(expected: str, anchor: str, text: str) -> None:
+    found = tag(text, D(anchor))
+    assert found, f"nothing found in {text!r}"
+    assert found[0].value == expected, f"{text!r}: {found[0]}"
+
+
+RULE_EXAMPLES = [(r.name, ex) for r in RULES for ex in r.examples]
+
+
+@pytest.mark.parametrize(("rule_name", "example"), RULE_EXAMPLES, ids=lambda x: str(x)[:40])
+def test_rule_examples(rule_name: str, example: tuple[str, str, str]) -> None:
+    """Every rule's examples fire that rule and give the value the rule promises."""
+    text, published, value = example
+    got = [(t.value, name) for t, name in _tag_with_rules(text, D(published))]
+    assert (value, rule_name) in got, f"{text!r} -> {got}"
+
+
+def test_every_rule_has_examples() -> None:
+    assert all(r.examples for r in RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He may return next month",  # only "next month"
+        "Farmers march on Brussels",
+        "Farmers March on Brussels",
+        "The Sunday Times reported it",
+        "It has 2000 employees and 6,000 members",
+        "He came second in the race",
+        "a 6-year-old boy",
+    ],
+)
+def test_false_positives(text: str) -> None:
+    found = [t.text.lower() for t in tag(text, D("2025-04-03"))]
+    assert all(
+        w not in found for w in ("may", "march", "sunday", "2000", "second", "6-year-old")
+    ), found
+
+
+def test_intervals_follow_the_dev_contract() -> None:
+    pub = D("2025-08-07")  # a Thursday
+    by_text = {t.text: t for t in tag("last week, in mid-July and in February 2022", pub)}
+    lw = by_text["last week"]
+    assert (lw.date_start, lw.date_end, lw.granularity) == (
+        D("2025-07-28"),
+        D("2025-08-03"),
+        "week",
+    )
+    mid = by_text["mid-July"]
+    assert (mid.date_start, mid.date_end, mid.granularity, mid.mod) == (
+        D("2025-07-11"),
+        D("2025-07-20"),
+        "range",
+        "MID",
+    )
+    feb = by_text["February 2022"]
+    assert (feb.date_start, feb.date_end, feb.granularity) == (
+        D("2022-02-01"),
+        D("2022-02-28"),
+        "month",
+    )
+    late = tag("late last year", D("2026-03-20"))[0]
+    assert (late.date_start, late.date_end, late.granularity) == (
+        D("2025-10-01"),
+        D("2025-12-31"),
+        "quarter",
+    )
+
+
+def test_narrative_anchor() -> None:
+    text = (
+        "On 3 October talks opened. On the same day, Hamas replied. The following week, they met."
+    )
+    tx = tag(text, D("2025-10-09"))
+    same = next(t for t in tx if "same day" in t.text)
+    assert same.value == "2025-10-03" and same.anchor == "narrative"
+    week = next(t for t in tx if "following week" in t.text)
+    assert week.value == "2025-W41"
+
+
+def test_date_mentions_merge_ranges() -> None:
+    text = (
+        "They met between Monday and Wednesday, and on Friday and Saturday, and on 14-15 February."
+    )
+    pub = D("2026-01-18")  # a Sunday
+    ms = date_mentions(text, tag(text, pub))
+    assert [(m.text, m.date_start, m.date_end, m.granularity) for m in ms] == [
+        ("between Monday and Wednesday", D("2026-01-12"), D("2026-01-14"), "range"),
+        ("Friday and Saturday", D("2026-01-16"), D("2026-01-17"), "range"),
+        ("14-15 February", D("2026-02-14"), D("2026-02-15"), "range"),
+    ]
+    assert all(isinstance(m, DateMention) for m in ms)
+
+
+# --------------------------------------------------------------------------- spaCy (one load)
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from tracker.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except Exception as e:  # pragma: no cover - model missing
+        pytest.skip(f"spaCy model unavailable: {e}")
+
+
+def test_tense_from_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump was due to meet Putin on Saturday. Witkoff met Putin on Wednesday. "
+        "Rubio will travel on Monday. Xi is expected to visit in June."
+    )
+    got = {t.text + str(t.start): t.value for t in tag(text, D("2025-08-09"), nlp(text))}
+    values = list(got.values())
+    assert values == ["2025-08-09", "2025-08-06", "2025-08-11", "2026-06"]
+
+
+# --------------------------------------------------------------------------- properties
+
+_ANCHOR = D("2025-04-03")
+_VALUE_RE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:\d+(?:\.\d+)?[YMWDQEL]|X[YMWDQECLX])+(?:T\d+[HMS])*|PT(?:\d+[HMS]|X[HMS])+"
+    r"|(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?"
+    r"|\d{4}-W\d\d(?:-WE)?|XXXX-WXX-(?:\d|WE)(?:T(?:MO|AF|EV|NI))?|\d{4}-[QH]\d"
+    r"|(?:\d{4}|XXXX)-(?:SP|SU|FA|WI)|\d{1,3})$"
+)
+_WORDS = st.sampled_from(
+    "on last next this Monday Friday May March 3 2025 12 April week month year ago the day "
+    "before after later earlier early mid late 10 a.m. two three years days every weekly , . "
+    "quarter third-quarter fiscal 1990s now recently Sunday Times said will 04/03/2025 - and"
+    " between".split()
+)
+
+
+def _check(text: str) -> None:
+    tx = tag(text, _ANCHOR)
+    prev_end = -1
+    for t in tx:
+        assert isinstance(t, Timex)
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.start >= prev_end, "overlap or disorder"
+        prev_end = t.end
+        assert _VALUE_RE.match(t.value), t.value
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        if t.date_start is not None:
+            assert t.date_end is not None and t.date_start <= t.date_end
+    for m in date_mentions(text, tx):
+        assert m.date_start <= m.date_end and text[m.start : m.end] == m.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=25).map(" ".join))
+def test_temporal_word_soup(text: str) -> None:
+    _check(text)
+
+
+def test_linear_cost() -> None:
+    """Doubling the text should not more than ~triple the time (no quadratic passes)."""
+    import time
+
+    unit = "On Monday, officials said last week's talks in March 2025 lasted three days. "
+    small, big = unit * 200, unit * 1600
+    t0 = time.perf_counter()
+    tag(small, _ANCHOR)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tag(big, _ANCHOR)
+    t_big = time.perf_counter() - t0
+    assert t_big < t_small * 8 * 3
+
+
+# --------------------------------------------------------------------------- TempEval (optional)
+
+_SHARED = Path(__file__).resolve().parents[2] / "shared"
+_TBAQ = _SHARED / "data" / "tempeval3" / "tbaq"
+
+
+@pytest.mark.skipif(not _TBAQ.exists(), reason="../shared TempEval data absent")
+def test_tempeval_sample_scores(tmp_path: Path) -> None:
+    """A smoke run on a handful of TimeML docs through the official scorer format."""
+    scorer = _SHARED / "eval" / "score_timex.py"
+    dump = tmp_path / "dump"
+    subprocess.run([sys.executable, str(scorer), "dump", str(_TBAQ), str(dump)], check=True,
+                   capture_output=True)  # fmt: skip
+    txts = sorted(dump.glob("*.txt"))[:5]
+    assert txts
+    for p in txts:
+        text = open(p, encoding="utf-8", newline="").read()
+        dct = D(p.with_suffix(".dct").read_text().strip())
+        for t in tag(text, dct):
+            assert text[t.start : t.end] == t.text

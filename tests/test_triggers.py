@@ -1,0 +1,57 @@
+"""Every trigger rule fires on its own examples; status words classify theirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.events import _status, match_trigger
+from tracker.nlp import load_nlp
+from tracker.rules import status as status_rules
+from tracker.rules.triggers import EVENT_TYPES, TRIGGERS, TYPE_CODES, Trigger
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _cases() -> list[tuple[int, Trigger, str]]:
+    return [(i, rule, ex) for i, rule in enumerate(TRIGGERS) for ex in rule.examples]
+
+
+def test_every_rule_has_examples_and_a_known_type() -> None:
+    for rule in TRIGGERS:
+        assert rule.examples, rule.lemmas
+        assert rule.event_type in EVENT_TYPES
+        assert rule.pos in ("VERB", "NOUN")
+    assert set(TYPE_CODES) == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(("idx", "rule", "example"), _cases())
+def test_rule_fires_on_its_example(nlp, idx: int, rule: Trigger, example: str) -> None:
+    doc = nlp(example)
+    fired = [match_trigger(t) for t in doc]
+    assert rule in fired, (
+        example,
+        [(t.text, r and r.lemmas) for t, r in zip(doc, fired, strict=True)],
+    )
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), status_rules.EXAMPLES)
+def test_status_examples(nlp, sentence: str, word: str, expected: str) -> None:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    in_speech = False
+    assert _status(tok, in_speech) == expected
+
+
+def test_specific_rules_win_over_general(nlp) -> None:
+    doc = nlp("Trump called on Israel to stop the bombing on Friday.")
+    rule = match_trigger(doc[1])
+    assert rule is not None and rule.event_type == "DEMAND"
+    doc = nlp("Xi Jinping and Trump spoke by phone on June 5.")
+    rule = match_trigger(next(t for t in doc if t.text == "spoke"))
+    assert rule is not None and rule.event_type == "CALL"
+    doc = nlp("Trump returned to office in January.")
+    rule = match_trigger(doc[1])
+    assert rule is not None and rule.event_type == "OTHER"

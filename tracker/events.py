@@ -1,0 +1,834 @@
+"""Event extraction: dated diplomatic events with their people, type, status and evidence.
+
+A time expression belongs to the predicate it modifies in the dependency parse, not to
+everything in its sentence: in "Reuters reported on Thursday that Dmitriev had met
+officials the day before" the report is Thursday and the meeting the day before. Each
+dated predicate becomes one event; its participants are the named people in its own
+arguments (subject first), never bystanders elsewhere in the sentence. Triggers and their
+codes are data in tracker.rules.triggers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tracker.people import ArticlePeople, find_people, person_key
+from tracker.rules.status import (
+    HYPOTHETICAL_AUX,
+    HYPOTHETICAL_HEADS,
+    HYPOTHETICAL_MARKS,
+    HYPOTHETICAL_MODIFIERS,
+    NEGATING_HEADS,
+    PLANNED_AUX,
+    PLANNED_HEADS,
+    PLANNED_MODIFIERS,
+)
+from tracker.rules.titles import ROLE_NOUNS
+from tracker.rules.triggers import (
+    BACKGROUND_NOUNS,
+    CONTENT_PROMOTES,
+    CONTENT_TYPES,
+    NON_EVENT_VERBS,
+    TRIGGERS,
+    TYPE_CODES,
+    Trigger,
+)
+from tracker.temporal import DateMention, Timex, date_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ExtractedEvent", "ParticipantMention", "extract_events", "match_trigger"]
+
+
+@dataclass(frozen=True)
+class ParticipantMention:
+    """A named participant of one event, as written in this article."""
+
+    name: str
+    kind: str  # person | org | place
+    role: str  # actor | counterpart | mentioned
+    title: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    """One dated (or publication-dated) event with its evidence in the article text."""
+
+    event_type: str
+    cameo: str | None
+    plover: str | None
+    status: str  # happened | planned | negated | hypothetical
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    date_start: dt.date
+    date_end: dt.date
+    granularity: str
+    date_text: str | None
+    date_char_start: int | None
+    date_char_end: int | None
+    date_source: str  # text | published
+    timex_value: str | None
+    summary: str
+    location: str | None
+    participants: tuple[ParticipantMention, ...]
+
+
+# ----------------------------------------------------------------------------- triggers
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "acl"}
+_SPEECH_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
+
+
+def _near_lemmas(tok: Token) -> set[str]:
+    """Lemmas of children and grandchildren (particles, prepositions, objects)."""
+    out: set[str] = set()
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ in ("ADP", "SCONJ", "PART") and nxt.ent_type_ != "DATE":
+        out.add(nxt.lower_)  # "called for X to ...", parsed as a clause marker
+    if any(
+        c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.lemma_ in ROLE_NOUNS)
+        for c in tok.children
+    ):
+        out.add("@person")
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc") or c.dep_ in _CLAUSE_DEPS:
+            continue
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue  # "called ... on Saturday" is not "called on"
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        for g in c.children:
+            if g.dep_ in _CLAUSE_DEPS:
+                continue
+            out.add(g.lemma_.lower())
+            out.add(g.lower_)
+            for gg in g.children:
+                if gg.dep_ == "pobj" or gg.dep_ == "compound":
+                    out.add(gg.lemma_.lower())
+    return out
+
+
+_BY_LEMMA: dict[tuple[str, str], list[Trigger]] = {}
+for _rule in TRIGGERS:
+    for _lemma in _rule.lemmas:
+        _BY_LEMMA.setdefault((_lemma, _rule.pos), []).append(_rule)
+
+
+def match_trigger(tok: Token) -> Trigger | None:
+    """The first trigger rule that fires on this token, if any."""
+    if tok.pos_ in ("VERB", "AUX"):
+        pos = "VERB"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "NOUN"
+    else:
+        return None
+    lemma = tok.lemma_.lower()
+    rules = _BY_LEMMA.get((lemma, pos)) or _BY_LEMMA.get((tok.lower_, pos))
+    if not rules:
+        return None
+    near: set[str] | None = None
+    for rule in rules:
+        if rule.needs or rule.avoid:
+            if near is None:
+                near = _near_lemmas(tok)
+            if rule.needs and not near.intersection(rule.needs):
+                continue
+            if rule.avoid and near.intersection(rule.avoid):
+                continue
+        return rule
+    return None
+
+
+# ----------------------------------------------------------------------------- attachment
+def _is_verbal(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj", "ccomp"))
+
+
+_NON_EVENT_PREPS = {"for", "until", "till", "by", "through", "since", "within", "throughout"}
+_LIGHT_HEADS = {
+    "be",
+    "begin",
+    "start",
+    "continue",
+    "plan",
+    "expect",
+    "want",
+    "hope",
+    "intend",
+    "try",
+    "seek",
+    "aim",
+    "prepare",
+    "go",
+    "set",
+    "schedule",
+    "due",
+}
+
+
+def _has_date_child(tok: Token, inside: range) -> bool:
+    return any(
+        c.ent_type_ == "DATE"
+        and c.i not in inside
+        and c.dep_ in ("compound", "nummod", "amod", "poss")
+        for c in tok.children
+    )
+
+
+def _attach(span: Span) -> Token | None:
+    """The predicate a date expression modifies, or None for background dates, deadlines
+    and durations ("the invasion in February 2022", "until Friday", "for 2026")."""
+    root = span.root
+    inside = range(span.start, span.end)
+    h = root
+    nouns = 0
+    first = True
+    for _ in range(12):
+        if h.head.i == h.i:
+            return _light_to_xcomp(h) if _is_verbal(h) else None
+        prev, h = h, h.head
+        if h.i in inside:
+            continue
+        if first and h.pos_ in ("ADP", "SCONJ") and h.lower_ in _NON_EVENT_PREPS:
+            return None
+        first = False
+        if h.pos_ in ("ADP", "SCONJ") and h.lower_ in ("since", "until", "till", "before", "after"):
+            return None  # "talks ... since the early weeks of the invasion in 2022"
+        if h.pos_ == "ADJ" and h.dep_ != "ROOT":
+            return None  # "effective on August 7", "due to expire on Aug. 12"
+        if _is_verbal(h):
+            # "the day before the summit opened": the clause only anchors the date
+            if (
+                h.dep_ == "advcl"
+                and prev.dep_ == "npadvmod"
+                and any(c.dep_ == "mark" and c.lower_ in ("before", "after") for c in h.children)
+            ):
+                continue
+            # "a statement carried by KCNA on Thursday": the statement's date
+            if (
+                h.dep_ == "acl"
+                and h.tag_ == "VBN"
+                and match_trigger(h) is None
+                and match_trigger(h.head) is not None
+            ):
+                return h.head
+            return _light_to_xcomp(h)
+        if h.pos_ in ("NOUN", "PROPN"):
+            low = h.lemma_.lower()
+            if low in BACKGROUND_NOUNS or h.lower_ in BACKGROUND_NOUNS:
+                if _has_date_child(h, inside):
+                    continue  # "withdrew from the 2015 agreement in 2018": not the noun's date
+                return None
+            if match_trigger(h) is not None:
+                return h
+            if h.ent_type_ not in ("DATE", "TIME"):
+                nouns += 1
+                if nouns >= 2:
+                    return None
+    return None
+
+
+def _light_to_xcomp(h: Token) -> Token:
+    """'was due to meet X on Saturday', 'is expected to travel': the event is the xcomp."""
+    if match_trigger(h) is not None:
+        return h
+    if h.lemma_.lower() not in _LIGHT_HEADS and h.pos_ != "AUX":
+        return h
+    for c in h.children:
+        if c.dep_ == "xcomp" and _is_verbal(c):
+            return c
+        if c.dep_ == "acomp":
+            for g in c.children:
+                if g.dep_ == "xcomp" and _is_verbal(g):
+                    return g
+    return h
+
+
+# ----------------------------------------------------------------------------- participants
+class _Collector:
+    """Entities of one event with their roles, in order, without duplicates."""
+
+    def __init__(self, people: ArticlePeople) -> None:
+        self.people = people
+        self.items: dict[int, str] = {}
+
+    def add(self, ents: Iterable[int], role: str) -> None:
+        for e in ents:
+            if e not in self.items or (role == "actor" and self.items[e] != "actor"):
+                self.items[e] = role
+
+    def walk(self, tok: Token, role: str, skip: set[int]) -> None:
+        """Named entities in a phrase, not crossing into clauses or possessors of things."""
+        if tok.i in skip:
+            return
+        ents = self.people.resolve(tok)
+        if ents:
+            self.add(ents, role)
+        is_name = bool(ents) and tok.pos_ == "PROPN"
+        for c in tok.children:
+            dep = c.dep_
+            if (
+                dep == "acl"
+                and c.tag_ == "VBN"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                self.walk(c, role, skip)  # "the delegation led by X", "hosted by X"
+                continue
+            if dep in _CLAUSE_DEPS or dep in ("punct", "cc", "det", "npadvmod", "advmod"):
+                continue
+            if dep == "prep" and c.lemma_.lower() in ("accord", "cite", "citing"):
+                continue  # "according to X": the source, not a participant
+            if dep == "conj" and c.pos_ in ("VERB", "AUX"):
+                continue
+            if dep == "poss" and not is_name:
+                continue  # "Trump's envoy", "his platform"
+            if dep in ("compound", "nmod", "amod") and not (is_name or ents):
+                if c.pos_ == "PROPN" and tok.pos_ == "NOUN":
+                    continue  # "Trump administration"
+            if (
+                dep == "prep"
+                and c.lower_ in ("of", "to", "for")
+                and tok.pos_ == "NOUN"
+                and (ents or tok.lemma_.lower() not in _EVENTISH)
+            ):
+                continue  # "aide to President Putin", "chief of X"
+            self.walk(c, role, skip)
+
+
+_EVENTISH = {
+    "talk",
+    "talks",
+    "meeting",
+    "summit",
+    "call",
+    "visit",
+    "trip",
+    "negotiation",
+    "consultation",
+    "dinner",
+    "encounter",
+    "conversation",
+    "session",
+}
+
+
+def _subject(pred: Token) -> tuple[Token | None, bool]:
+    """The subject of a predicate (inherited through xcomp/conj/acl), and whether passive."""
+    tok = pred
+    for _ in range(6):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "expl"):
+                if c.dep_ == "expl":
+                    continue
+                if c.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                    return tok.head, False
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            if tok.dep_ == "advcl" and not (
+                tok.tag_ in ("VBG", "VBN")
+                or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            ):
+                return None, False
+            tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN"):
+                return tok, False
+            continue
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head, False
+        return None, False
+    return None, False
+
+
+def _speaker(pred: Token, people: ArticlePeople) -> tuple[int, ...]:
+    """The person whose reported speech contains this predicate ("X said talks began")."""
+    tok = pred
+    for _ in range(6):
+        if tok.head.i == tok.i or tok.dep_ not in _SPEECH_DEPS | {"conj"}:
+            return ()
+        tok = tok.head
+        rule = match_trigger(tok)
+        if rule is not None and rule.speech:
+            subj, _passive = _subject(tok)
+            if subj is not None:
+                col = _Collector(people)
+                col.walk(subj, "actor", set())
+                return tuple(e for e in col.items if people.entity(e).kind == "person")
+    return ()
+
+
+def _participants(
+    pred: Token, noun_event: Token | None, people: ArticlePeople, date_tokens: set[int]
+) -> dict[int, str]:
+    col = _Collector(people)
+    skip = set(date_tokens)
+    if pred.pos_ in ("NOUN", "PROPN"):
+        # an event noun: its possessor and its with/between phrases, then its verb's subject
+        for c in pred.children:
+            if c.dep_ == "poss":
+                col.add(people.resolve(c), "actor")
+        col.walk(pred, "counterpart", skip)
+        for c in pred.children:
+            if c.dep_ == "relcl" and match_trigger(c) is not None:
+                subj, _ = _subject(c)
+                if subj is not None and subj.i != pred.i:
+                    col.walk(subj, "actor", skip)
+                for g in c.children:
+                    if g.dep_ in ("dobj", "prep", "dative"):
+                        col.walk(g, "counterpart", skip)
+        verb = pred.head
+        while verb.pos_ == "ADP" and verb.head.i != verb.i:
+            verb = verb.head
+        if _is_verbal(verb) and verb.i != pred.i and pred.dep_ in ("dobj", "pobj", "attr"):
+            subj, _ = _subject(verb)
+            if subj is not None:
+                col.walk(subj, "actor", skip | {pred.i})
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative") and c.i != pred.i:
+                    col.walk(c, "counterpart", skip)
+        return col.items
+    subj, passive = _subject(pred)
+    if noun_event is not None:
+        col.walk(noun_event, "counterpart", skip)
+        for c in noun_event.children:
+            if c.dep_ == "poss":
+                col.add(people.resolve(c), "actor")
+    if subj is not None and subj.i != (noun_event.i if noun_event is not None else -1):
+        col.walk(subj, "counterpart" if passive else "actor", skip)
+    for c in pred.children:
+        if c.i in skip or c.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        if c.dep_ == "agent":
+            col.walk(c, "actor", skip)
+        elif c.dep_ in ("dobj", "dative", "attr", "oprd", "prep", "prt", "npadvmod", "appos"):
+            col.walk(c, "counterpart", skip)
+        elif c.dep_ == "xcomp":
+            for g in c.children:
+                if g.dep_ in ("dobj", "prep"):
+                    col.walk(g, "counterpart", skip)
+        elif (
+            c.dep_ == "advcl"
+            and c.tag_ in ("VBG", "VBN")
+            and match_trigger(c) is None
+            and not any(g.dep_.startswith("nsubj") for g in c.children)
+        ):
+            col.walk(c, "counterpart", skip)  # "standing alongside Netanyahu"
+    return col.items
+
+
+# ----------------------------------------------------------------------------- status
+def _aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+
+
+def _status(pred: Token, in_speech: bool) -> str:
+    """happened | planned | negated | hypothetical, from auxiliaries and governing words."""
+    tok = pred
+    for depth in range(5):
+        auxes = _aux_words(tok)
+        if any(c.dep_ == "neg" for c in tok.children) or (
+            tok.pos_ == "NOUN" and any(c.lower_ == "no" for c in tok.children)
+        ):
+            return "negated"
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if "would" in auxes:
+            if any(c.lower_ in ("like", "love", "prefer") for c in tok.children):
+                return "hypothetical"
+            return "planned" if in_speech or depth > 0 else "hypothetical"
+        if auxes & PLANNED_AUX:
+            return "planned"
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
+            return "hypothetical"
+        if tok.pos_ == "NOUN":
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+            if mods & HYPOTHETICAL_MODIFIERS:
+                return "hypothetical"
+            if mods & PLANNED_MODIFIERS:
+                return "planned"
+        if (
+            tok.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "dobj", "prep", "acl")
+            and not (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"))
+        ) or tok.head.i == tok.i:
+            break
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and lemma in PLANNED_HEADS):
+            if lemma in NEGATING_HEADS:
+                return "negated"
+            if lemma in HYPOTHETICAL_HEADS:
+                return "hypothetical"
+            if lemma in PLANNED_HEADS or head.lower_ in PLANNED_HEADS:
+                return "planned"
+        if tok.dep_ == "ccomp":
+            rule = match_trigger(head)
+            if rule is not None and rule.speech:
+                break  # the speech act's own modality does not reach its content
+        tok = head
+    return "happened"
+
+
+def _in_speech(pred: Token) -> bool:
+    tok = pred
+    for _ in range(5):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("ccomp", "advcl", "conj", "xcomp"):
+            rule = match_trigger(tok.head)
+            if rule is not None and rule.speech:
+                return True
+            tok = tok.head
+            continue
+        return False
+    return False
+
+
+def _promote(pred: Token, dated: set[int]) -> str | None:
+    """The diplomatic act performed by a speech act's complement ("said ... had agreed")."""
+    stack = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp", "conj", "dobj")]
+    seen = 0
+    while stack and seen < 60:
+        tok = stack.pop(0)
+        seen += 1
+        if tok.i in dated:
+            continue
+        rule = match_trigger(tok)
+        if rule is not None and rule.speech and tok.dep_ != "conj":
+            continue
+        if rule is not None and rule.event_type in CONTENT_PROMOTES:
+            return rule.event_type
+        low = tok.lemma_.lower()
+        if low in CONTENT_TYPES:
+            return CONTENT_TYPES[low]
+        if tok.pos_ in ("VERB", "AUX"):
+            auxes = _aux_words(tok)
+            if auxes & {"will", "would", "wo"} and ("not" in auxes or "n't" in auxes):
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subj and subj[0].pos_ in ("PROPN", "NOUN"):
+                    return "REJECT"
+        stack.extend(c for c in tok.children if c.dep_ not in ("punct", "cc"))
+    return None
+
+
+# ----------------------------------------------------------------------------- extraction
+def _sentence_of(doc: Doc) -> dict[int, Span]:
+    out: dict[int, Span] = {}
+    for sent in doc.sents:
+        out[sent.start] = sent
+    return out
+
+
+def _location(pred: Token, people: ArticlePeople) -> str | None:
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for g in c.children:
+                ents = people.resolve(g)
+                if ents and people.entity(ents[0]).kind == "place":
+                    return people.entity(ents[0]).name
+    return None
+
+
+def _timex_value(m: DateMention) -> str | None:
+    vals = [t.value for t in m.timexes if t.value]
+    if not vals:
+        return None
+    return vals[0] if len(vals) == 1 else f"{vals[0]}/{vals[-1]}"
+
+
+def _event_for(pred: Token) -> tuple[Trigger | None, Token | None]:
+    """The rule that types a predicate; a plain verb whose subject or object is an event
+    noun ("talks began", "joined the talks") takes the noun's type."""
+    rule = match_trigger(pred)
+    if rule is not None:
+        return rule, None
+    if pred.pos_ in ("NOUN", "PROPN"):
+        return None, None
+    subj, _passive = _subject(pred)
+    cands = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if subj is not None and subj not in cands:
+        cands.insert(0, subj)
+    for c in cands:
+        nrule = match_trigger(c)
+        if nrule is not None and nrule.pos == "NOUN":
+            return nrule, c
+    return None, None
+
+
+def extract_events(
+    text: str, published: dt.date, doc: Doc, timexes: list[Timex]
+) -> list[ExtractedEvent]:
+    """Every diplomatic event of an article: one per dated predicate, plus undated trigger
+    predicates reported on the publication day (date_source "published")."""
+    people = find_people(doc)
+    sents = _sentence_of(doc)
+    by_sent: dict[int, list[tuple[DateMention, Span]]] = {}
+    for m in date_mentions(text, timexes):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        by_sent.setdefault(span.sent.start, []).append((m, span))
+
+    _reanchor_clause_offsets(doc, by_sent)
+    events: list[ExtractedEvent] = []
+    for sstart, sent in sents.items():
+        dated = by_sent.get(sstart, [])
+        triggers = [t for t in sent if match_trigger(t) is not None]
+        if not dated and not triggers:
+            continue
+        attached: list[tuple[Token, DateMention, Span]] = []
+        for m, span in dated:
+            pred = _attach(span)
+            if pred is not None:
+                attached.append((pred, m, span))
+        dated_preds = {p.i for p, _, _ in attached}
+        date_tokens = {i for _, _, sp in attached for i in range(sp.start, sp.end)}
+        for pred, m, span in attached:
+            ev = _build(text, published, people, sent, pred, m, span, dated_preds, date_tokens)
+            if ev is not None:
+                events.append(ev)
+        for tok in triggers:
+            if tok.i in dated_preds or tok.i in date_tokens:
+                continue
+            if _governed_by_dated(tok, dated_preds):
+                continue
+            ev = _build(text, published, people, sent, tok, None, None, dated_preds, date_tokens)
+            if ev is not None:
+                events.append(ev)
+    return _merge_statements(events)
+
+
+def _anchor_clause(root: Token) -> Token | None:
+    """The clause of "the day before the ministers met" (parsed as head or as relcl)."""
+
+    def marked(v: Token) -> bool:
+        return _is_verbal(v) and any(
+            c.dep_ == "mark" and c.lower_ in ("before", "after") for c in v.children
+        )
+
+    if root.dep_ == "npadvmod" and marked(root.head):
+        return root.head
+    for c in root.children:
+        if c.dep_ in ("relcl", "acl", "advcl") and marked(c):
+            return c
+    return None
+
+
+def _reanchor_clause_offsets(doc: Doc, by_sent: dict[int, list[tuple[DateMention, Span]]]) -> None:
+    """'the day before the summit opened': offset from the earliest date the article gives
+    the summit (an event anchor), not from the previously mentioned date."""
+    all_mentions = [x for items in by_sent.values() for x in items]
+    for items in by_sent.values():
+        for k, (m, span) in enumerate(items):
+            root = span.root
+            if root.lemma_.lower() != "day":
+                continue
+            clause = _anchor_clause(root)
+            if clause is None:
+                continue
+            offset = -1 if any(c.lower_ == "before" for c in clause.children) else 1
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            key = subj[0].lemma_.lower()
+            cands = [
+                om.date_start
+                for om, osp in all_mentions
+                if osp.sent.start != span.sent.start
+                and om.granularity in ("day", "range")
+                and (om.date_end - om.date_start).days < 7
+                and any(t.lemma_.lower() == key for t in osp.sent)
+            ]
+            if not cands:
+                continue
+            day = min(cands) + dt.timedelta(days=offset)
+            text_end = clause.idx + len(clause.text)
+            new = DateMention(
+                start=m.start,
+                end=max(m.end, text_end),
+                text=doc.text[m.start : max(m.end, text_end)],
+                date_start=day,
+                date_end=day,
+                granularity="day",
+                timexes=m.timexes,
+            )
+            items[k] = (new, span)
+
+
+def _governed_by_dated(tok: Token, dated: set[int]) -> bool:
+    """An undated trigger inside a dated predicate's phrase is part of that event."""
+    h = tok
+    for _ in range(4):
+        if h.head.i == h.i:
+            return False
+        if h.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+            return False
+        h = h.head
+        if h.i in dated:
+            return True
+    return False
+
+
+def _build(
+    text: str,
+    published: dt.date,
+    people: ArticlePeople,
+    sent: Span,
+    pred: Token,
+    m: DateMention | None,
+    span: Span | None,
+    dated_preds: set[int],
+    date_tokens: set[int],
+) -> ExtractedEvent | None:
+    rule, noun_event = _event_for(pred)
+    in_speech = _in_speech(pred)
+    if rule is None:
+        lemma = pred.lemma_.lower()
+        if pred.pos_ != "VERB" or lemma in NON_EVENT_VERBS or m is None:
+            return None
+        event_type, cameo, plover = "OTHER", None, None
+        speech = False
+    else:
+        event_type, cameo, plover, speech = rule.event_type, rule.cameo, rule.plover, rule.speech
+    if rule is None:
+        subj, passive = _subject(pred)
+        if (
+            passive
+            or subj is None
+            or pred.dep_ == "relcl"
+            or not any(people.entity(e).kind == "person" for e in people.resolve(subj))
+        ):
+            return None  # an unlisted verb is an event only with a named person acting
+    roles = _participants(pred, noun_event, people, date_tokens)
+    persons = [e for e in roles if people.entity(e).kind == "person"]
+    if not persons:
+        inherited = _speaker(pred, people) if (rule is not None and not speech) else ()
+        for e in inherited:
+            roles[e] = "actor"
+        persons = list(inherited)
+    if not persons:
+        return None
+    status = _status(
+        noun_event if noun_event is not None and rule is not None and pred.pos_ != "VERB" else pred,
+        in_speech,
+    )
+    if speech and m is not None:
+        promoted = _promote(pred, dated_preds)
+        if promoted:
+            event_type = promoted
+            cameo, plover = TYPE_CODES[promoted]
+    if m is not None and span is not None:
+        ds, de, gran = m.date_start, m.date_end, m.granularity
+        if status == "happened" and ds > published:
+            status = "planned"
+        date_text: str | None = m.text
+        dcs: int | None = m.start
+        dce: int | None = m.end
+        source = "text"
+        tval = _timex_value(m)
+    else:
+        if status != "happened" or event_type == "OTHER":
+            return None
+        ds = de = published
+        gran, date_text, dcs, dce, source, tval = "day", None, None, None, "published", None
+    # actor first, then counterparts, then mentioned
+    order = {"actor": 0, "counterpart": 1, "mentioned": 2}
+    ranked = sorted(roles.items(), key=lambda kv: order[kv[1]])
+    parts = tuple(
+        ParticipantMention(
+            name=people.entity(e).name,
+            kind=people.entity(e).kind,
+            role=role,
+            title=people.entity(e).titles[0] if people.entity(e).titles else None,
+            aliases=people.entity(e).aliases,
+        )
+        for e, role in ranked
+    )
+    trig = noun_event if noun_event is not None else pred
+    loc = _location(pred, people)
+    summary = _summary(event_type, trig, parts, loc)
+    return ExtractedEvent(
+        event_type=event_type,
+        cameo=cameo,
+        plover=plover,
+        status=status,
+        trigger=trig.text,
+        trigger_start=trig.idx,
+        trigger_end=trig.idx + len(trig.text),
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        date_start=ds,
+        date_end=de,
+        granularity=gran,
+        date_text=date_text,
+        date_char_start=dcs,
+        date_char_end=dce,
+        date_source=source,
+        timex_value=tval,
+        summary=summary,
+        location=loc,
+        participants=parts,
+    )
+
+
+_TEMPLATES: dict[str, tuple[str, str]] = {
+    "MEET": ("{a} met {b}", "{a} held talks"),
+    "VISIT": ("{a} visited {b}", "{a} made a visit"),
+    "CALL": ("{a} spoke by phone with {b}", "{a} held a phone call"),
+    "STATEMENT": ("{a} made a statement to {b}", "{a} made a statement"),
+    "INVITE": ("{a} invited {b}", "{a} issued an invitation"),
+    "AGREE": ("{a} reached an agreement with {b}", "{a} agreed"),
+    "PROPOSE": ("{a} made a proposal to {b}", "{a} made a proposal"),
+    "DEMAND": ("{a} made a demand of {b}", "{a} made a demand"),
+    "REJECT": ("{a} rejected {b}", "{a} rejected a proposal"),
+    "SANCTION": ("{a} sanctioned {b}", "{a} imposed sanctions"),
+    "THREATEN": ("{a} threatened {b}", "{a} issued a threat"),
+    "ACCUSE": ("{a} accused {b}", "{a} made an accusation"),
+    "OTHER": ("{a} {t} {b}", "{a} {t}"),
+}
+
+
+def _summary(
+    event_type: str, trig: Token, parts: tuple[ParticipantMention, ...], loc: str | None
+) -> str:
+    """A short readable line: "Steve Witkoff invited Kirill Dmitriev (U.S.)"."""
+    actor = next((p.name for p in parts if p.role == "actor"), parts[0].name)
+    others = [p.name for p in parts if p.name != actor and p.kind != "place"]
+    with_b, alone = _TEMPLATES[event_type]
+    if event_type == "VISIT" and not others:
+        others = [p.name for p in parts if p.kind == "place"]
+    if trig.pos_ == "VERB" and trig.tag_ == "VBD" and event_type not in ("MEET", "CALL"):
+        with_b, alone = "{a} {t} {b}", "{a} {t}"
+    text = (with_b if others else alone).format(a=actor, b=" and ".join(others), t=trig.text)
+    if loc and loc not in others:
+        text += f" in {loc}"
+    return text
+
+
+def _merge_statements(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Several remarks by one person on one day are one STATEMENT."""
+    seen: set[tuple[str, dt.date, dt.date, str, str]] = set()
+    out: list[ExtractedEvent] = []
+    for ev in events:
+        if ev.event_type == "STATEMENT" and ev.participants:
+            key = (
+                person_key(ev.participants[0].name),
+                ev.date_start,
+                ev.date_end,
+                ev.date_source,
+                ev.status,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(ev)
+    return out

@@ -1,0 +1,699 @@
+"""People, organisations and places in one article: names, titles, aliases and coreference.
+
+The small spaCy model mislabels names ("Trump" as ORG about a third of the time), cuts
+particle names ("Ursula von der" + "Leyen") and tags places as people ("Kyiv"). This
+module repairs name boundaries on the token level, propagates a name's PERSON reading
+across the article, splits titles off, and resolves surnames, pronouns and role
+descriptions ("the Russian leader", "the two envoys") to the fullest name in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tracker.rules.titles import (
+    GROUP_NOUNS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    TITLE_WORDS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ArticlePeople", "PersonEntity", "find_people", "person_key"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ORG_LABELS = {"ORG"}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_PLACE_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "toward"}
+
+
+@dataclass(frozen=True)
+class PersonEntity:
+    """One person, organisation or place of an article, named by its fullest form."""
+
+    name: str
+    kind: str  # person | org | place
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+def person_key(name: str) -> str:
+    """Normalised key for uniqueness: accents and case folded, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s]|_", " ", text.casefold())
+    return " ".join(text.split())
+
+
+def _fold(text: str) -> str:
+    return person_key(text)
+
+
+@dataclass
+class _Draft:
+    kind: str
+    forms: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    role_words: set[str] = field(default_factory=set)
+    owners: set[str] = field(default_factory=set)  # "trump" for "Trump's special envoy"
+    first: int = 10**9
+
+
+class ArticlePeople:
+    """Entities of one article and which tokens refer to which entity."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: list[PersonEntity] = []
+        self._token_entity: dict[int, int] = {}  # name tokens, pronouns, descriptions
+        self._groups: dict[int, tuple[int, ...]] = {}  # "the two envoys" -> entities
+        self.name_spans: list[tuple[int, int, int]] = []  # token start, end, entity
+
+    # -- lookups used by events.py ------------------------------------------------------
+    def entity(self, idx: int) -> PersonEntity:
+        return self.entities[idx]
+
+    def resolve(self, token: Token) -> tuple[int, ...]:
+        """Entities a token stands for: its name, its appositive name, pronoun or group."""
+        i = token.i
+        if i in self._token_entity:
+            return (self._token_entity[i],)
+        if i in self._groups:
+            return self._groups[i]
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and child.i in self._token_entity:
+                return (self._token_entity[child.i],)
+        return ()
+
+    def is_name_token(self, token: Token) -> bool:
+        return token.i in self._token_entity and token.pos_ not in ("PRON", "NOUN")
+
+    def mention_tokens(self, start: int, end: int) -> list[int]:
+        return [i for i in range(start, end) if i in self._token_entity or i in self._groups]
+
+
+# ----------------------------------------------------------------------------------------
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def _is_title(tok: Token) -> bool:
+    return tok.text.casefold().rstrip(",") in TITLE_WORDS
+
+
+def _particle_run_end(doc: Doc, i: int, limit: int) -> int | None:
+    """If doc[i] starts 'von der Leyen' / 'el-Sissi' / 'do Lago', the index after it."""
+    j = i
+    seen = False
+    while j < limit and (doc[j].lower_ in NAME_PARTICLES or doc[j].text in ("-", "‑")):
+        seen = seen or doc[j].lower_ in NAME_PARTICLES
+        j += 1
+    if seen and j < limit and _is_cap(doc[j]) and doc[j].is_alpha:
+        return j + 1
+    return None
+
+
+def _name_like(tok: Token) -> bool:
+    return (
+        _is_cap(tok)
+        and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X", "AUX", "VERB")
+        and tok.lower_ not in NOT_NAMES
+        and not _is_title(tok)
+        and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP", "MONEY", "PERCENT")
+        and tok.text not in ("'s", "’s")
+    )
+
+
+def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
+    """Grow a PERSON span over particles and name tokens the model cut off."""
+    while end < sent_end:
+        nxt = _particle_run_end(doc, end, sent_end)
+        if nxt is not None:
+            end = nxt
+            continue
+        tok = doc[end]
+        if (
+            _name_like(tok)
+            and tok.ent_type_ in ("", "PERSON", "ORG", "GPE")
+            and (tok.ent_type_ in ("", "PERSON") or doc[end - 1].lower_ in NAME_PARTICLES)
+        ):
+            if tok.pos_ in ("PROPN", "X"):
+                end += 1
+                continue
+        break
+    while start > sent_start:
+        prev = doc[start - 1]
+        if prev.lower_ in NAME_PARTICLES and start - 2 >= sent_start and _is_cap(doc[start - 2]):
+            start -= 1
+            continue
+        if _name_like(prev) and prev.pos_ == "PROPN" and prev.ent_type_ in ("", "PERSON"):
+            start -= 1
+            continue
+        break
+    return start, end
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
+    """Split titles off the front and a possessive off the end: (title_start, start, end)."""
+    title_start = start
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
+        end -= 1
+    while start < end - 1 and (
+        _is_title(doc[start])
+        or (
+            doc[start].lower_ in NOT_NAMES
+            and not (doc[start].pos_ == "PROPN" and doc[start].ent_type_ == "PERSON")
+        )
+    ):
+        start += 1
+    if start < end and _is_title(doc[start]) and end - start == 1:
+        start = end
+    return title_start, start, end
+
+
+def _title_before(doc: Doc, start: int, sent_start: int) -> tuple[str, set[str], set[str]]:
+    """The title phrase right before a name: ("special envoy", {"envoy"}, {"trump"})."""
+    j = start
+    while j > sent_start:
+        tok = doc[j - 1]
+        low = tok.text.casefold()
+        if (
+            low in TITLE_WORDS
+            or low in ROLE_NOUNS
+            or (
+                tok.pos_ in ("ADJ", "NOUN", "PROPN")
+                and tok.dep_ in ("amod", "compound", "nmod")
+                and tok.head.i > tok.i
+                and tok.ent_type_ not in ("PERSON",)
+            )
+        ):
+            j -= 1
+            continue
+        break
+    owners: set[str] = set()
+    if j - 2 >= sent_start and doc[j - 1].text in ("'s", "’s"):
+        owners.add(_fold(doc[j - 2].text))
+    words = [t.text for t in doc[j:start]]
+    roles = {w.casefold() for w in words if w.casefold() in ROLE_NOUNS | TITLE_WORDS}
+    return " ".join(words), roles, owners
+
+
+def find_people(doc: Doc) -> ArticlePeople:
+    """People, organisations and places of an article, with titles split off and
+    surnames, pronouns and role descriptions resolved to the fullest name."""
+    ap = ArticlePeople(doc)
+    sent_of: dict[int, Span] = {}
+    for sent in doc.sents:
+        for t in sent:
+            sent_of[t.i] = sent
+
+    # 1. name spans from NER PERSON, repaired and stripped of titles
+    raw: list[tuple[int, int, int]] = []  # (title_start, start, end)
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        sent = sent_of[ent.start]
+        s, e = _repair(doc, ent.start, ent.end, sent.start, sent.end)
+        ts, s, e = _strip(doc, s, e)
+        if s >= e or any(i in taken for i in range(s, e)):
+            continue
+        if all(doc[i].lower_ in NOT_NAMES or not _is_cap(doc[i]) for i in range(s, e)):
+            continue
+        raw.append((ts, s, e))
+        taken.update(range(s, e))
+
+    for sent in doc.sents:
+        for i in range(sent.start + 1, sent.end - 1):
+            prev = doc[i - 1]
+            if i in taken or not (prev.lower_ in ROLE_NOUNS or _is_title(prev)):
+                continue
+            e = i
+            while (
+                e < sent.end
+                and e not in taken
+                and _name_like(doc[e])
+                and doc[e].pos_ == "PROPN"
+                and doc[e].ent_type_ in ("", "PERSON")
+            ):
+                e += 1
+            if e - i >= 2 and (e >= sent.end or doc[e].pos_ not in ("PROPN",)):
+                raw.append((i, i, e))
+                taken.update(range(i, e))
+
+    def toks(s: int, e: int) -> tuple[str, ...]:
+        out: list[str] = []
+        for i in range(s, e):
+            k = _fold(doc[i].text)
+            if k:
+                out.extend(k.split())
+        return tuple(out)
+
+    # 2. full names: multi-token forms, merged when one is a contiguous part of another
+    multi = sorted({toks(s, e) for _, s, e in raw if len(toks(s, e)) >= 2}, key=len, reverse=True)
+    full: list[tuple[str, ...]] = []
+    for form in multi:
+        containers = [f for f in full if _contains(f, form)]
+        if not containers:
+            full.append(form)
+
+    def surname_forms(f: tuple[str, ...]) -> set[tuple[str, ...]]:
+        out = {f[-1:]}
+        k = len(f) - 1
+        while k > 0 and f[k - 1] in NAME_PARTICLES:
+            k -= 1
+            out.add(f[k:])
+        return out
+
+    # 3. propagation: find every further occurrence of a known full name or surname,
+    #    whatever label the model gave it
+    known: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for fi, f in enumerate(full):
+        known[f].append(fi)
+        for sf in surname_forms(f):
+            if fi not in known[sf]:
+                known[sf].append(fi)
+    for fi, f in enumerate(full):
+        if f[0] in NOT_NAMES:
+            known.setdefault(f[:1], []).append(fi)
+    max_len = max((len(k) for k in known), default=0)
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            if i in taken or not _is_cap(doc[i]) and doc[i].lower_ not in NAME_PARTICLES:
+                i += 1
+                continue
+            hit = None
+            for n in range(min(max_len + 3, sent.end - i), 0, -1):
+                e = i + n
+                if any(j in taken for j in range(i, e)):
+                    continue
+                t = toks(i, e)
+                if len(t) == 1 and t[0] in NOT_NAMES and (i == sent.start or doc[i - 1].is_punct):
+                    continue
+                if t in known and _is_cap(doc[e - 1]):
+                    hit = e
+                    break
+            if hit is not None:
+                s0 = i
+                t_hit = toks(i, hit)
+                if t_hit not in full and i > sent.start and i - 1 not in taken:
+                    prev = doc[i - 1]
+                    if _name_like(prev) and prev.pos_ == "PROPN" and i - 1 >= sent.start:
+                        s0 = i - 1  # "Marina Silva" is not "Luiz Inácio Lula da Silva"
+                raw.append((s0, s0, hit))
+                taken.update(range(s0, hit))
+                i = hit
+            else:
+                i += 1
+    raw.sort(key=lambda r: r[1])
+
+    # 4. assign every span to an entity; singles to the nearest full name containing them
+    drafts: list[_Draft] = []
+    full_idx: dict[tuple[str, ...], int] = {}
+    for f in full:
+        full_idx[f] = len(drafts)
+        drafts.append(_Draft("person"))
+    last_seen: dict[int, int] = {}
+    pending: list[tuple[int, int, int, tuple[int, ...]]] = []
+    for ts, s, e in raw:
+        t = toks(s, e)
+        cands = [full_idx[f] for f in full if _contains(f, t)]
+        if len(cands) == 1:
+            _add_span(ap, drafts, cands[0], doc, ts, s, e, sent_of)
+            last_seen[cands[0]] = s
+        elif cands:
+            pending.append((ts, s, e, tuple(cands)))
+        else:
+            if not _keep_single(doc, s, e, sent_of):
+                continue
+            key = t
+            if key not in full_idx:
+                full_idx[key] = len(drafts)
+                full.append(key)
+                drafts.append(_Draft("person"))
+            _add_span(ap, drafts, full_idx[key], doc, ts, s, e, sent_of)
+    # ambiguous singles ("Kim", "Bolsonaro"): the most recently mentioned candidate
+    occurrences: dict[int, list[int]] = defaultdict(list)
+    for s, _e, idx in ap.name_spans:
+        occurrences[idx].append(s)
+    for ts, s, e, cands in pending:
+        best, best_pos = cands[0], -(10**9)
+        for c in cands:
+            before = [p for p in occurrences[c] if p < s]
+            pos = max(before) if before else -(10**8) - min(occurrences[c], default=0)
+            if pos > best_pos:
+                best, best_pos = c, pos
+        _add_span(ap, drafts, best, doc, ts, s, e, sent_of)
+
+    # 5. organisations and places (kept as actors, never persons)
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS | _ORG_LABELS:
+            continue
+        if any(i in ap._token_entity for i in range(ent.start, ent.end)):
+            continue
+        s, e = ent.start, ent.end
+        while s < e and doc[s].lower_ in ("the",):
+            s += 1
+        while e > s and doc[e - 1].text in ("'s", "’s"):
+            e -= 1
+        if s >= e:
+            continue
+        key = ("#", *toks(s, e))
+        if key not in full_idx:
+            full_idx[key] = len(drafts)
+            full.append(key)
+            drafts.append(_Draft("place" if ent.label_ in _PLACE_LABELS else "org"))
+        idx = full_idx[key]
+        drafts[idx].forms.append(doc[s:e].text)
+        drafts[idx].first = min(drafts[idx].first, s)
+        for i in range(s, e):
+            ap._token_entity[i] = idx
+        ap.name_spans.append((s, e, idx))
+
+    # 6. finalize entities
+    for d in drafts:
+        forms = sorted(set(d.forms), key=lambda f: (-len(f.split()), -len(f), f))
+        name = forms[0] if forms else ""
+        aliases = tuple(f for f in forms[1:] if person_key(f) != person_key(name))
+        titles = tuple(dict.fromkeys(t for t in d.titles if t))
+        ap.entities.append(PersonEntity(name, d.kind, aliases, titles))
+    ap.name_spans.sort()
+
+    _resolve_references(ap, drafts, sent_of)
+    return ap
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def _keep_single(doc: Doc, s: int, e: int, sent_of: dict[int, Span]) -> bool:
+    """A lone one-word PERSON that matches no full name is often a place ("Kyiv", "Goma")."""
+    if e - s > 1:
+        return True
+    tok = doc[s]
+    if tok.dep_ == "compound" and tok.head.ent_type_ != "PERSON":
+        return False
+    if tok.head.lower_ in _PLACE_PREPS and tok.dep_ == "pobj":
+        return False
+    if e < len(doc) and doc[e].text in ("'s", "’s") and doc[e].head.i == s:
+        head = tok.head
+        if head.text.casefold() in TITLE_WORDS | ROLE_NOUNS:
+            return False
+    # the same word labelled as a place elsewhere in the article
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and ent.text == tok.text:
+            return False
+    return tok.dep_ in ("nsubj", "nsubjpass", "poss") or s > 0 and _is_title(doc[s - 1])
+
+
+def _add_span(
+    ap: ArticlePeople,
+    drafts: list[_Draft],
+    idx: int,
+    doc: Doc,
+    ts: int,
+    s: int,
+    e: int,
+    sent_of: dict[int, Span],
+) -> None:
+    d = drafts[idx]
+    d.forms.append(doc[s:e].text)
+    d.first = min(d.first, s)
+    sent = sent_of[s]
+    title, roles, owners = _title_before(doc, s, sent.start)
+    if ts < s:
+        title = doc[ts:s].text if not title else title
+        roles |= {doc[i].text.casefold() for i in range(ts, s)}
+    if title:
+        d.titles.append(title)
+    d.role_words |= roles
+    d.owners |= owners
+    # appositive descriptions: "Jared Kushner, the president's son-in-law," / "the envoy, X"
+    root = doc[e - 1]
+    for other in [*root.children, root.head] if root.dep_ == "appos" else list(root.children):
+        if other.dep_ == "appos" or (root.dep_ == "appos" and other is root.head):
+            if other.pos_ == "NOUN":
+                d.role_words.add(other.lemma_.casefold())
+                for c in other.children:
+                    if c.dep_ in ("compound", "amod"):
+                        d.role_words.add(c.text.casefold())
+                    if c.dep_ == "poss":
+                        d.owners.add(_fold(c.text))
+                d.titles.append(
+                    " ".join(
+                        t.text
+                        for t in other.subtree
+                        if t.dep_ != "punct"
+                        and t.i < (other.i + 1)
+                        and t.lower_ not in ("the", "a", "an")
+                    )
+                )
+    for i in range(s, e):
+        ap._token_entity[i] = idx
+    ap.name_spans.append((s, e, idx))
+
+
+def _resolve_references(ap: ArticlePeople, drafts: list[_Draft], sent_of: dict[int, Span]) -> None:
+    """Pronouns, role descriptions and 'the two envoys' to the entities they refer to."""
+    doc = ap.doc
+    persons = {i for i, e in enumerate(ap.entities) if e.kind == "person"}
+    history: list[tuple[int, int, str, int]] = []  # (token, entity, dep, sentence start)
+    span_at = {s: (s, e, idx) for s, e, idx in ap.name_spans if idx in persons}
+    sents = list(doc.sents)
+    gender: dict[int, str] = {}
+    for idx, d in enumerate(drafts):
+        if d.role_words & _FEMININE:
+            gender[idx] = "f"
+        elif d.role_words & _MASCULINE:
+            gender[idx] = "m"
+    subject_groups: list[tuple[int, tuple[int, ...]]] = []  # (sentence start, persons)
+    for si, sent in enumerate(sents):
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if i in span_at:
+                s, e, idx = span_at[i]
+                head = doc[e - 1]
+                dep = head.dep_
+                if dep in ("compound", "appos") and head.head.dep_.startswith("nsubj"):
+                    dep = head.head.dep_
+                history.append((i, idx, dep, sent.start))
+                i = e
+                continue
+            low = tok.lower_
+            if low in PRONOUNS and tok.pos_ == "PRON":
+                ant = _pronoun_antecedent(history, tok, sent.start, sents, si, gender)
+                if ant is not None:
+                    ap._token_entity[i] = ant
+                    gender.setdefault(ant, PRONOUNS[low])
+                    if tok.dep_ != "poss":
+                        history.append((i, ant, tok.dep_, sent.start))
+            elif tok.pos_ == "NOUN" and _is_description(tok):
+                ref = _description_referent(ap, drafts, history, tok, persons, sents, si)
+                if ref is not None:
+                    ap._token_entity[i] = ref
+                    history.append((i, ref, tok.dep_, sent.start))
+            elif (
+                tok.pos_ == "NOUN"
+                and tok.lower_ in GROUP_NOUNS
+                or (low == "two" and tok.dep_.startswith("nsubj"))
+            ):
+                grp = _group_referents(ap, history, tok, persons, sents, si)
+                if grp:
+                    ap._groups[i] = grp
+            elif low in ("they", "them") and tok.pos_ == "PRON":
+                for ss, grp in reversed(subject_groups[-2:]):
+                    if ss < sent.start:
+                        ap._groups[i] = grp
+                        break
+            i += 1
+        subj = _subject_persons(ap, sent, persons)
+        if len(subj) >= 2:
+            subject_groups.append((sent.start, subj))
+
+
+def _pronoun_antecedent(
+    history: list[tuple[int, int, str, int]],
+    tok: Token,
+    sent_start: int,
+    sents: list[Span],
+    si: int,
+    gender: dict[int, str],
+) -> int | None:
+    """Subject of this sentence before the pronoun, else any earlier person of this
+    sentence, else the subject of one of the two sentences before; gender must agree."""
+    if not history:
+        return None
+    g = PRONOUNS[tok.lower_]
+
+    def agrees(idx: int) -> bool:
+        return gender.get(idx, g) == g
+
+    same = [h for h in history if h[3] == sent_start and agrees(h[1])]
+    subj = [h for h in same if h[2].startswith("nsubj")]
+    if subj:
+        return subj[0][1]
+    if same:
+        return same[0][1]
+    prev_starts = sorted({h[3] for h in history if h[3] < sent_start}, reverse=True)[:2]
+    for ps in prev_starts:
+        subj = [h for h in history if h[3] == ps and h[2].startswith("nsubj") and agrees(h[1])]
+        if subj:
+            return subj[0][1]
+    for ps in prev_starts[:1]:
+        cands = [h for h in history if h[3] == ps and agrees(h[1])]
+        if cands:
+            return cands[0][1]
+    return None
+
+
+_FEMININE = {
+    "sister",
+    "wife",
+    "daughter",
+    "queen",
+    "princess",
+    "mother",
+    "chairwoman",
+    "spokeswoman",
+    "congresswoman",
+    "lady",
+    "mrs",
+    "ms",
+    "mrs.",
+    "ms.",
+    "dame",
+    "sheikha",
+    "daughter-in-law",
+}
+_MASCULINE = {
+    "brother",
+    "husband",
+    "son",
+    "king",
+    "prince",
+    "father",
+    "chairman",
+    "spokesman",
+    "congressman",
+    "mr",
+    "mr.",
+    "sir",
+    "lord",
+    "son-in-law",
+    "emir",
+    "sheikh",
+}
+
+
+def _is_description(tok: Token) -> bool:
+    """'the Russian leader', 'The envoy', 'the president's son-in-law' (not 'a leader')."""
+    if tok.lemma_.casefold() not in ROLE_NOUNS and tok.lower_ not in ROLE_NOUNS:
+        return False
+    if tok.tag_ in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "appos" for c in tok.children) or tok.dep_ in ("compound", "appos"):
+        return False
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    return any(c.lower_ == "the" or c.dep_ == "poss" for c in dets)
+
+
+def _description_referent(
+    ap: ArticlePeople,
+    drafts: list[_Draft],
+    history: list[tuple[int, int, str, int]],
+    tok: Token,
+    persons: set[int],
+    sents: list[Span],
+    si: int,
+) -> int | None:
+    role = tok.lemma_.casefold()
+    wanted = ROLE_SYNONYMS.get(role, frozenset({role}))
+    owners = {_fold(c.text) for c in tok.children if c.dep_ == "poss"}
+    adjs = {c.text.casefold() for c in tok.children if c.dep_ in ("amod", "compound")}
+    in_sentence = {h[1] for h in history if h[3] == tok.sent.start}
+
+    def ok(idx: int) -> bool:
+        d = drafts[idx]
+        if not (d.role_words & wanted):
+            return False
+        if owners and d.owners and not (owners & d.owners):
+            return False
+        nat = {w for w in d.role_words if w[:1].isalpha() and w.endswith(("an", "ese", "ish"))}
+        return not (adjs & _NATIONALITY and nat and not adjs & nat)
+
+    for h in reversed(history):
+        if h[1] in persons and h[1] not in in_sentence and ok(h[1]):
+            return h[1]
+    # a lede that names its subject only in a following sentence
+    for later in sents[si + 1 : si + 3]:
+        for s, _e, idx in ap.name_spans:
+            if later.start <= s < later.end and idx in persons and drafts[idx].first >= later.start:
+                if not owners or not drafts[idx].owners or owners & drafts[idx].owners:
+                    if idx not in {h[1] for h in history}:
+                        return idx
+    return None
+
+
+_NATIONALITY = frozenset(
+    """russian american ukrainian chinese israeli egyptian turkish french german british
+    indian pakistani iranian brazilian japanese korean qatari rwandan congolese hungarian
+    belgian swedish european palestinian saudi""".split()
+)
+
+
+def _subject_persons(ap: ArticlePeople, sent: Span, persons: set[int]) -> tuple[int, ...]:
+    """Persons of the main subject when it is a coordination ("Bessent and He met")."""
+    root = sent.root
+    out: list[int] = []
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            stack = [c]
+            while stack:
+                t = stack.pop()
+                for e in ap.resolve(t):
+                    if e in persons and e not in out:
+                        out.append(e)
+                stack.extend(x for x in t.children if x.dep_ in ("conj", "compound", "appos"))
+    return tuple(out)
+
+
+def _group_referents(
+    ap: ArticlePeople,
+    history: list[tuple[int, int, str, int]],
+    tok: Token,
+    persons: set[int],
+    sents: list[Span],
+    si: int,
+) -> tuple[int, ...]:
+    """'the two envoys' -> the last two distinct persons named before."""
+    n = 0
+    if tok.lower_ == "two":
+        n = 2
+    for c in tok.children:
+        if c.lower_ in _NUMBER_WORDS:
+            n = _NUMBER_WORDS[c.lower_]
+    if not n or not any(c.lower_ == "the" for c in tok.children):
+        return ()
+    out: list[int] = []
+    for h in reversed(history):
+        if h[1] in persons and h[1] not in out and h[2] != "poss":
+            out.append(h[1])
+        if len(out) == n:
+            return tuple(reversed(out))
+    return ()

@@ -1,0 +1,80 @@
+"""Words that make an event planned, negated or hypothetical rather than happened.
+
+Annotators skip negated ("did not attend") and modal ("may visit", "could meet") events
+and keep planned ones ("will travel", "is due to meet"); these tables decide which.
+"""
+
+from __future__ import annotations
+
+# auxiliaries on the predicate itself
+PLANNED_AUX: frozenset[str] = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX: frozenset[str] = frozenset({"may", "might", "could", "can", "should", "must"})
+
+# the predicate is the complement of one of these ("is due to meet", "plans to travel")
+PLANNED_HEADS: frozenset[str] = frozenset(
+    {
+        "due",
+        "expect",
+        "expected",
+        "set",
+        "schedule",
+        "scheduled",
+        "plan",
+        "intend",
+        "prepare",
+        "going",
+        "slate",
+        "slated",
+        "poised",
+        "be",
+    }
+)
+HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
+    {
+        "want",
+        "like",
+        "hope",
+        "seek",
+        "aim",
+        "try",
+        "wish",
+        "propose",
+        "suggest",
+        "offer",
+        "consider",
+        "ready",
+        "willing",
+        "able",
+        "urge",
+        "ask",
+        "call",
+        "demand",
+        "push",
+        "threaten",
+        "possible",
+        "open",
+    }
+)
+NEGATING_HEADS: frozenset[str] = frozenset({"decline", "fail", "refuse"})
+
+# subordinators that make a clause conditional
+HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+
+# modifiers of event nouns
+HYPOTHETICAL_MODIFIERS: frozenset[str] = frozenset(
+    {"possible", "potential", "proposed", "hypothetical", "eventual", "would-be"}
+)
+PLANNED_MODIFIERS: frozenset[str] = frozenset(
+    {"planned", "upcoming", "scheduled", "expected", "forthcoming", "next"}
+)
+
+# Examples that tests run: (sentence, trigger word, expected status).
+EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    ("Kaja Kallas will travel to Kyiv on Monday.", "travel", "planned"),
+    ("JD Vance was due to meet David Lammy on Saturday.", "meet", "planned"),
+    ("Netanyahu did not attend the summit on Monday.", "attend", "negated"),
+    ("Trump has not commented publicly on Monday's talks.", "commented", "negated"),
+    ("Trump has said he may visit Gaza on Friday.", "visit", "hypothetical"),
+    ("The two leaders could meet later this year.", "meet", "hypothetical"),
+    ("Lula met Trump in New York last month.", "met", "happened"),
+)

@@ -1,0 +1,116 @@
+"""Titles, roles and name particles: the vocabulary people.py uses to split roles off names.
+
+Kept as data so a new outlet's conventions ("Sheikh", "Chairperson", "Lt. Gen.") are one
+line here, not a code change. Every table carries examples that tests/test_people.py runs.
+"""
+
+from __future__ import annotations
+
+# Capitalised words that precede a name as a title ("President Vladimir Putin",
+# "Emir Sheikh Tamim ...", "AU Commission Chairperson Mahmoud Ali Youssouf").
+# Compared case-insensitively; a leading run of these is split off a name.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice prime minister secretary foreign defence defense trade treasury state
+    interior finance home economy energy environment culture justice health education
+    emir sheikh sheikha king queen prince princess crown chancellor premier vice-premier
+    chairperson chairman chairwoman chair director general lieutenant lt lt. major maj maj.
+    colonel col col. admiral commander governor senator sen sen. rep rep. representative
+    congressman congresswoman speaker judge ambassador envoy special spokesman spokeswoman
+    spokesperson mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady pope cardinal archbishop
+    bishop mayor commissioner chief supreme court commission council parliament gen gen.
+    former acting deputy assistant adviser advisor aide leader mullah ayatollah rabbi
+    imam sultan crown-prince marshal brigadier sergeant captain capt capt. field
+    minister-president first lady high representative undersecretary under attorney
+    """.split()
+)
+
+# Lower-case role nouns: the head of a description ("the Russian leader", "The envoy",
+# "the president's son-in-law") and of a title phrase ("special envoy Steve Witkoff").
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    president leader envoy minister secretary spokesman spokeswoman spokesperson aide adviser
+    advisor ambassador chancellor emir sheikh king queen prince premier vice-premier chief
+    chairperson chairman chairwoman chair director general commander governor speaker judge
+    justice senator congressman congresswoman representative negotiator diplomat
+    commissioner mediator officer economist researcher analyst son-in-law
+    daughter-in-law son daughter brother sister wife husband counterpart mayor monarch
+    lawmaker legislator
+    """.split()
+)
+
+# "the Russian leader" may name anyone whose title is one of these.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "leader": frozenset(
+        {
+            "president",
+            "prime",
+            "premier",
+            "chancellor",
+            "emir",
+            "king",
+            "queen",
+            "leader",
+            "monarch",
+            "sultan",
+            "head",
+        }
+    ),
+    "envoy": frozenset({"envoy", "representative", "ambassador"}),
+    "diplomat": frozenset({"diplomat", "minister", "envoy", "ambassador", "secretary"}),
+    "official": frozenset({"official", "minister", "secretary", "spokesman", "spokesperson"}),
+    "officer": frozenset({"officer", "general", "commander", "colonel", "lieutenant"}),
+}
+
+# Plural nouns that name a group of people: "the two envoys", "the two leaders".
+GROUP_NOUNS: frozenset[str] = frozenset(
+    """
+    leaders envoys men women officers ministers presidents negotiators brothers sisters
+    premiers officials diplomats generals commanders foes rivals counterparts
+    """.split()
+)
+
+# Lower-case particles inside names ("Ursula von der Leyen", "Abdel Fattah el-Sissi",
+# "André Corrêa do Lago", "Tamim bin Hamad Al Thani").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    """
+    von van der den de da do dos das del della di du la le al el bin bint ibn ben abu ter
+    """.split()
+)
+
+PRONOUNS: dict[str, str] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+# Words that look like names at the start of a sentence but never are one.
+NOT_NAMES: frozenset[str] = frozenset(
+    """
+    the a an this that these those his her their its our my your it they we i you he she
+    mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december photo photograph caption
+    related read reuters ap afp
+    """.split()
+)
+
+# Examples that tests run: (text, name without titles, titles split off).
+EXAMPLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("President Vladimir Putin spoke on Friday.", "Vladimir Putin", ("President",)),
+    (
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrived.",
+        "Tamim bin Hamad Al Thani",
+        ("Emir Sheikh",),
+    ),
+    (
+        "European Commission President Ursula von der Leyen said so.",
+        "Ursula von der Leyen",
+        ("European Commission President",),
+    ),
+    ("Trump's special envoy Steve Witkoff invited Dmitriev.", "Steve Witkoff", ("special envoy",)),
+)

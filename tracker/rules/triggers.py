@@ -1,0 +1,415 @@
+"""Event triggers as data: lemma, part of speech, event type, CAMEO and PLOVER codes.
+
+Rules are tried in order and the first match wins, so specific rules ("call on" ->
+DEMAND, "speak by phone" -> CALL) come before general ones ("call", "speak"). Every rule
+carries example sentences; tests/test_triggers.py asserts each example fires its rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EVENT_TYPES: tuple[str, ...] = (
+    "MEET",
+    "VISIT",
+    "CALL",
+    "STATEMENT",
+    "INVITE",
+    "AGREE",
+    "PROPOSE",
+    "DEMAND",
+    "REJECT",
+    "SANCTION",
+    "THREATEN",
+    "ACCUSE",
+    "OTHER",
+)
+
+# Default CAMEO / PLOVER code per type (a rule may give a more specific one).
+TYPE_CODES: dict[str, tuple[str | None, str | None]] = {
+    "MEET": ("040", "CONSULT"),
+    "VISIT": ("042", "CONSULT"),
+    "CALL": ("041", "CONSULT"),
+    "STATEMENT": ("010", None),
+    "INVITE": ("036", "AGREE"),
+    "AGREE": ("057", "SUPPORT"),
+    "PROPOSE": ("030", "AGREE"),
+    "DEMAND": ("100", "REQUEST"),
+    "REJECT": ("120", "REJECT"),
+    "SANCTION": ("163", "SANCTION"),
+    "THREATEN": ("130", "THREATEN"),
+    "ACCUSE": ("112", "ACCUSE"),
+    "OTHER": (None, None),
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger rule. `needs`: one of these lemmas must be a child or grandchild
+    (particle, preposition, object; "@person" = a named or titled direct object);
+    `avoid`: none of them may be."""
+
+    lemmas: tuple[str, ...]
+    pos: str  # VERB | NOUN
+    event_type: str
+    cameo: str | None
+    plover: str | None
+    needs: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    speech: bool = False  # a speech act: its complement may carry the diplomatic act
+    examples: tuple[str, ...] = ()
+
+
+def _t(
+    lemmas: str,
+    pos: str,
+    etype: str,
+    *,
+    cameo: str | None = None,
+    plover: str | None = None,
+    needs: str = "",
+    avoid: str = "",
+    speech: bool = False,
+    examples: tuple[str, ...] = (),
+) -> Trigger:
+    dc, dp = TYPE_CODES[etype]
+    return Trigger(
+        tuple(lemmas.split()),
+        pos,
+        etype,
+        cameo or dc,
+        plover or dp,
+        tuple(needs.split()),
+        tuple(avoid.split()),
+        speech,
+        examples,
+    )
+
+
+PHONE = "phone telephone hotline call video videoconference line"
+MEETING_NOUNS = (
+    "talk talks meeting summit negotiation negotiations consultation consultations dinner "
+    "lunch breakfast session round discussion discussions encounter"
+)
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # --- calls and statements around "speak", "call" ---
+    _t(
+        "speak talk",
+        "VERB",
+        "CALL",
+        needs=PHONE,
+        examples=(
+            "Trump and Xi Jinping spoke by phone on June 5.",
+            "The two officers spoke over their hotline on Monday.",
+        ),
+    ),
+    _t(
+        "speak talk",
+        "VERB",
+        "CALL",
+        needs="with",
+        examples=("Marco Rubio spoke on Saturday with S. Jaishankar.",),
+    ),
+    _t(
+        "call",
+        "VERB",
+        "DEMAND",
+        cameo="102",
+        needs="on for",
+        examples=("On the same day, Trump called on Israel to stop the bombing.",),
+    ),
+    _t(
+        "phone telephone call ring",
+        "VERB",
+        "CALL",
+        needs="@person " + PHONE,
+        examples=(
+            "The Pakistani officer called his Indian counterpart on Saturday.",
+            "Macron phoned Zelensky on Tuesday.",
+        ),
+    ),
+    _t(
+        "speak",
+        "VERB",
+        "STATEMENT",
+        speech=True,
+        examples=("Speaking to reporters on Monday evening, Umerov said the sides had agreed.",),
+    ),
+    # --- meetings ---
+    _t(
+        "meet",
+        "VERB",
+        "MEET",
+        avoid="deadline demand requirement expectation target",
+        examples=(
+            "Umerov and Medinsky first met in Istanbul on May 16.",
+            "Mauro Vieira met Marco Rubio in Washington on Thursday.",
+        ),
+    ),
+    _t(
+        "hold",
+        "VERB",
+        "MEET",
+        needs=MEETING_NOUNS,
+        examples=(
+            "Merz and Macron held a working dinner in Brussels on Wednesday.",
+            "Marina Silva held meetings with ministers over the weekend.",
+        ),
+    ),
+    _t(
+        "host receive greet welcome",
+        "VERB",
+        "MEET",
+        cameo="043",
+        needs="with by president minister envoy leader delegation counterpart",
+        examples=(
+            "Putin received U.S. special envoy Steve Witkoff at the Kremlin on Wednesday.",
+            "Witkoff was greeted by Kirill Dmitriev on Wednesday morning.",
+        ),
+    ),
+    _t(
+        "co-chair chair convene attend join",
+        "VERB",
+        "MEET",
+        needs=MEETING_NOUNS + " government cabinet conference ceremony",
+        examples=(
+            "Trump and el-Sissi co-chaired a summit on Monday.",
+            "Netanyahu will convene his government later on Thursday.",
+        ),
+    ),
+    _t(
+        "negotiate confer consult mediate",
+        "VERB",
+        "MEET",
+        cameo="046",
+        examples=("Gnassingbé consulted the delegations on Tuesday.",),
+    ),
+    _t("brief", "VERB", "MEET", examples=("Youssouf will brief the council next week.",)),
+    # --- visits ---
+    _t(
+        "visit tour",
+        "VERB",
+        "VISIT",
+        examples=(
+            "On Tuesday, Modi visited the Adampur air base.",
+            "Gavin Newsom visited the talks last week.",
+        ),
+    ),
+    _t(
+        "travel fly arrive return head go",
+        "VERB",
+        "VISIT",
+        needs="to in at for into",
+        avoid="power office normal",
+        examples=(
+            "Lula will travel to Indonesia and Malaysia next week.",
+            "Witkoff and Kushner arrived in Egypt on Wednesday.",
+        ),
+    ),
+    # --- invitations, agreements, proposals ---
+    _t(
+        "invite",
+        "VERB",
+        "INVITE",
+        examples=("Steve Witkoff invited Dmitriev to the U.S. last week.",),
+    ),
+    _t(
+        "sign",
+        "VERB",
+        "OTHER",
+        needs="order decree law bill",
+        examples=("Trump on Thursday signed an executive order setting new tariff rates.",),
+    ),
+    _t(
+        "agree sign accept conclude seal endorse approve ratify",
+        "VERB",
+        "AGREE",
+        examples=(
+            "Tshisekedi and Kagame signed the accords on December 4.",
+            "Zelensky accepted in March a U.S. proposal for a ceasefire.",
+        ),
+    ),
+    _t(
+        "reach strike",
+        "VERB",
+        "AGREE",
+        needs="agreement deal ceasefire truce accord compromise",
+        examples=("The two sides reached a deal on Friday.",),
+    ),
+    _t(
+        "propose offer suggest unveil table",
+        "VERB",
+        "PROPOSE",
+        examples=(
+            "Trump unveiled the plan at the White House on 29 September.",
+            "Kyiv had proposed holding another round of talks.",
+        ),
+    ),
+    _t(
+        "present set",
+        "VERB",
+        "PROPOSE",
+        needs="plan proposal out roadmap draft initiative",
+        examples=("Von der Leyen presented a plan to EU ambassadors earlier this month.",),
+    ),
+    # --- demands, rejections, sanctions, threats, accusations ---
+    _t(
+        "urge demand press appeal",
+        "VERB",
+        "DEMAND",
+        examples=("Zelensky urged them not to let one capital hold the union hostage.",),
+    ),
+    _t(
+        "reject refuse rebuff dismiss deny veto block decline",
+        "VERB",
+        "REJECT",
+        examples=(
+            "Bart De Wever blocked a plan late last year.",
+            "Zelensky rejected any suggestion on Saturday.",
+        ),
+    ),
+    _t("rule", "VERB", "REJECT", needs="out", examples=("Peskov ruled out a meeting on Friday.",)),
+    _t(
+        "sanction",
+        "VERB",
+        "SANCTION",
+        examples=("The U.S. Treasury sanctioned Alexandre de Moraes in July.",),
+    ),
+    _t(
+        "impose reimpose slap levy",
+        "VERB",
+        "SANCTION",
+        needs="tariff tariffs sanction sanctions duty duties embargo ban levy penalty penalties",
+        examples=("Trump imposed 50% tariffs on Brazilian goods in August.",),
+    ),
+    _t(
+        "lift ease",
+        "VERB",
+        "SANCTION",
+        cameo="085",
+        plover="RETREAT",
+        needs="sanction sanctions tariff tariffs embargo",
+        examples=("Washington lifted sanctions on the company on Monday.",),
+    ),
+    _t(
+        "threaten warn",
+        "VERB",
+        "THREATEN",
+        examples=("Ghalibaf warned on Sunday that cooperation would be reviewed.",),
+    ),
+    _t(
+        "accuse criticise criticize condemn denounce blame slam",
+        "VERB",
+        "ACCUSE",
+        examples=("Nebenzia accused the European countries on Friday of blackmail.",),
+    ),
+    # --- speech acts (their complement may carry a diplomatic act) ---
+    _t(
+        "say tell write announce confirm declare state post add hail praise thank welcome "
+        "describe comment address insist stress note explain claim argue acknowledge pledge "
+        "promise vow reiterate tweet respond reply remark predict report",
+        "VERB",
+        "STATEMENT",
+        speech=True,
+        examples=(
+            "Kremlin spokesman Dmitry Peskov said Thursday that a venue had been chosen.",
+            "Dmitriev wrote on his Telegram channel on Thursday.",
+            "Shehbaz Sharif thanked Trump on Saturday.",
+        ),
+    ),
+    # --- other dated acts of a person ---
+    _t(
+        "order withdraw convict sentence",
+        "VERB",
+        "OTHER",
+        examples=(
+            "Modi ordered strikes last week.",
+            "Trump withdrew the United States from the agreement in 2018.",
+        ),
+    ),
+    _t(
+        "return move",
+        "VERB",
+        "OTHER",
+        needs="office power",
+        examples=("Trump returned to office in January.",),
+    ),
+    _t(
+        "move relocate emigrate",
+        "VERB",
+        "OTHER",
+        needs="to",
+        examples=("Eduardo Bolsonaro, a congressman who moved to the United States in March.",),
+    ),
+    # --- nouns ---
+    _t(
+        "call conversation",
+        "NOUN",
+        "CALL",
+        examples=("Rajiv Ghai and Kashif Abdullah agreed during Monday's call.",),
+    ),
+    _t(
+        "talk talks meeting summit negotiation negotiations consultation consultations dinner "
+        "session encounter ceremony gathering",
+        "NOUN",
+        "MEET",
+        examples=(
+            "The announcement follows talks this week between Putin and Witkoff.",
+            "Lula met Trump at a brief encounter last month.",
+        ),
+    ),
+    _t(
+        "visit trip tour",
+        "NOUN",
+        "VISIT",
+        examples=("Modi's visit to the base on Tuesday was brief.",),
+    ),
+    _t(
+        "speech statement address remarks announcement interview interviews",
+        "NOUN",
+        "STATEMENT",
+        examples=("Lee Jae-myung, in a speech on Friday, pledged to respect the North.",),
+    ),
+    _t(
+        "invitation",
+        "NOUN",
+        "INVITE",
+        examples=("Witkoff's invitation last week surprised Moscow.",),
+    ),
+    _t(
+        "proposal",
+        "NOUN",
+        "PROPOSE",
+        examples=("The proposal, first set out on March 3, would pool orders.",),
+    ),
+)
+
+# Speech acts whose complement performs a diplomatic act take that act's type
+# ("said ... had agreed" is AGREE). Content verbs beyond the trigger table:
+CONTENT_TYPES: dict[str, str] = {
+    "resume": "THREATEN",
+    "disarm": "THREATEN",
+    "retaliate": "THREATEN",
+    "strike": "THREATEN",
+    "ultimatum": "REJECT",
+    "void": "REJECT",
+}
+CONTENT_PROMOTES: frozenset[str] = frozenset(
+    {"AGREE", "INVITE", "PROPOSE", "REJECT", "THREATEN", "DEMAND", "ACCUSE"}
+)
+
+# Lemmas that head a verb phrase but never make an event on their own.
+NON_EVENT_VERBS: frozenset[str] = frozenset(
+    """be have do remain seem appear become expect want need hope like wish believe think know
+    include involve cost mean stand exceed lie lose range continue""".split()
+)
+
+# Nouns naming events that belong to no person: a date on them is background.
+BACKGROUND_NOUNS: frozenset[str] = frozenset(
+    """invasion war attack attacks genocide election elections deadline conflict anniversary
+    crisis offensive inauguration term tenure truce ceasefire pause coup uprising revolution
+    independence liberation armistice earthquake pandemic outbreak fighting killing killings
+    assault bombing massacre occupation annexation vote referendum agreement accord deal
+    treaty law regime era campaign strikes exercise drills protest protests""".split()
+)

@@ -1,0 +1,1428 @@
+"""Temporal tagging and resolution: time expressions -> TimeML TIMEX3 values and date intervals.
+
+Two stages (see STYLE.md, "Tag, then resolve"):
+
+1. *Tag*: every rule of `tracker.rules.temporal_rules` scans the text once; overlapping
+   candidates are settled longest-first, and context checks reject false positives
+   (modal "may", "March" as a verb, "Sunday Times", numbers that are not years).
+2. *Resolve*: in text order, each kept match goes to the resolver its rule names, with the
+   publication date, the tense of the governing verb (from the spaCy parse when given, else
+   a lexical window) and the narrative anchor (the last date mentioned, for "the day before").
+
+Intervals follow the contract in the diplomatic dev README: weeks run Monday..Sunday,
+"early/mid/late July" are days 1-10/11-20/21-end, "late last year" is the last quarter,
+a bare weekday in the past is the most recent one on or before publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from tracker.rules.temporal_rules import COMPILED, RULE_TRIGGERS, TRIGGER_WORDS, Rule
+from tracker.rules.temporal_vocab import (
+    AMBIGUOUS_MONTHS,
+    HOLIDAYS,
+    MONTH_CONTEXT_BEFORE,
+    MONTHS,
+    NOT_YEAR_NOUNS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASON_START,
+    SEASONS,
+    UNIT_PLURALS,
+    UNITS,
+    WEEKDAY_NAME_NOUNS,
+    WEEKDAYS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["DateMention", "Timex", "date_mentions", "tag"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One TimeML TIMEX3 with the calendar interval it denotes."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    granularity: str | None = None
+    anchor: str = "published"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A timex with an interval, or several adjacent ones merged into one range."""
+
+    start: int
+    end: int
+    text: str
+    date_start: date
+    date_end: date
+    granularity: str
+    timexes: tuple[Timex, ...]
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _week_value(d: date) -> str:
+    iy, iw, _ = d.isocalendar()
+    return f"{iy}-W{iw:02d}"
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _quarter_span(y: int, q: int) -> tuple[date, date]:
+    return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+
+def _easter(y: int) -> date:
+    """Anonymous Gregorian computus (Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * m + 114) // 31
+    day = (h + ll - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> date:
+    """n-th ISO weekday wd of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(y, m, 1)
+        return first + timedelta(days=(wd - 1 - first.weekday()) % 7 + 7 * (n - 1))
+    last = _month_end(y, m)
+    return last - timedelta(days=(last.weekday() - (wd - 1)) % 7)
+
+
+def _holiday_date(name: str, y: int) -> date | None:
+    name = re.sub(r"\s+", " ", name.lower())
+    if name in HOLIDAYS:
+        m, d = HOLIDAYS[name]
+        return date(y, m, d)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 4, 4)
+    if name.startswith("easter"):
+        return _easter(y)
+    if name == "good friday":
+        return _easter(y) - timedelta(days=2)
+    if name == "election day":
+        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+    if name == "labor day":
+        return _nth_weekday(y, 9, 1, 1)
+    if name == "memorial day":
+        return _nth_weekday(y, 5, 1, -1)
+    return None
+
+
+# --------------------------------------------------------------------------- numbers
+
+_WORD_NUM = {**NUMBERS, **{k: v for k, v in ORDINALS.items() if not k[0].isdigit()}}
+
+
+def _number(s: str) -> float | None:
+    """A quantity word or numeral -> number; None for vague quantities ("several")."""
+    s = re.sub(r"\s+", " ", s.lower().strip())
+    half = 0.0
+    if s.endswith(" and a half"):
+        s, half = s[: -len(" and a half")], 0.5
+    if s.endswith(" 1/2"):
+        s, half = s[:-4], 0.5
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s) + half
+    if s in NUMBERS:
+        return NUMBERS[s] + half
+    parts = re.split(r"[\s-]", s)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]] + half
+    return None
+
+
+def _year_int(s: str | None) -> int:
+    """A year in digits or words: "1994", "nineteen ninety-four", "two thousand"."""
+    s = re.sub(r"[\s-]+", " ", (s or "").lower().strip())
+    if s.isdigit():
+        return int(s)
+    if s.startswith("two thousand"):
+        rest = s[len("two thousand") :].replace("and", "").strip()
+        return 2000 + int(_number(rest) or 0) if rest else 2000
+    rest = s[len("nineteen") :].replace("hundred", "").replace("and", "").strip()
+    return 1900 + int(_number(rest) or 0)
+
+
+def _fmt_num(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """TimeML duration: P3Y, PT48H, P2Y6M, PXD."""
+    unit = UNIT_PLURALS.get(unit.lower(), unit.lower())
+    letter, mult, is_time = UNITS[unit]
+    pre = "PT" if is_time else "P"
+    if n is None:
+        if mult >= 10:
+            return {10: "PXE", 100: "PXC", 1000: "PXL"}[mult]
+        return f"{pre}X{letter}"
+    n *= mult
+    if n != int(n):  # halves go to the next smaller unit
+        whole = int(n)
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H")}
+        if is_time:
+            smaller = {"H": (60, "M"), "M": (60, "S")}
+        if letter in smaller:
+            k, sl = smaller[letter]
+            rest = round((n - whole) * k)
+            if letter == "D":
+                return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+            if is_time:
+                return f"PT{whole}{letter}{rest}{sl}" if whole else f"PT{rest}{sl}"
+            return f"P{whole}{letter}{rest}{sl}" if whole else f"P{rest}{sl}"
+    return f"{pre}{_fmt_num(n)}{letter}"
+
+
+# --------------------------------------------------------------------------- tense
+
+
+_FUT_INCL_RE = re.compile(
+    r"\b(?:would|'d|(?:was|were)\s+(?:due|expected|scheduled|set|slated|supposed|going|poised)"
+    r"\s+to|(?:was|were)\s+to)\b",
+    re.I,
+)
+_FUT_RE = re.compile(
+    r"\b(?:will|'ll|shall|won't|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
+    r"(?:is|are|'s|'re|be)\s+(?:due|expected|scheduled|set|slated|poised|likely)\s+to|"
+    r"(?:is|are)\s+to|to\s+be\s+held|next|upcoming|hopes?\s+to|aims?\s+to)\b",
+    re.I,
+)
+_SENT_BREAK = re.compile(r"[.!?][\'\"’”`]*\s|\n")
+# Words just before an expression that put it in the future whatever the verb's tense.
+_NEAR_FUTURE = re.compile(
+    r"(?:effective|as\s+(?:early|soon)\s+as|(?:scheduled|slated|planned|set|due)\s+(?:for|on)|"
+    r"(?:postponed|delayed|adjourned|deferred)\s+(?:until|till|to)|starting|beginning|"
+    r"no\s+later\s+than|until|till)\s+(?:on\s+|in\s+|the\s+)?$",
+    re.I,
+)
+_FUTURE_HEADS = frozenset(
+    {"due", "expect", "schedule", "set", "slate", "plan", "go", "intend", "hope", "aim",
+     "poise", "likely", "prepare", "supposed", "suppose", "want", "seek", "decide", "agree",
+     "promise", "vow", "pledge", "threaten", "offer", "invite", "urge", "ask", "propose"}
+)  # fmt: skip
+_PLAN_VERBS = frozenset({"plan", "schedule", "slate", "postpone", "reschedule", "adjourn", "defer"})
+_SCHEDULE_VERBS = frozenset(
+    {"begin", "start", "open", "close", "meet", "leave", "arrive", "resume", "end", "expire",
+     "hold", "visit", "travel", "return", "vote", "head", "take", "convene", "depart", "fly"}
+)  # fmt: skip
+
+
+def _lexical_tense(text: str, start: int, end: int) -> str:
+    """Tense from words near the expression, when no parse is given: news defaults to past."""
+    lo = max(0, start - 90)
+    left = text[lo:start]
+    br = list(_SENT_BREAK.finditer(left))
+    if br:
+        left = left[br[-1].end() :]
+    right = text[end : end + 50]
+    m = _SENT_BREAK.search(right)
+    if m:
+        right = right[: m.start()]
+    window = left + " " + right
+    if _FUT_INCL_RE.search(window):
+        return "future_incl"
+    if _FUT_RE.search(window):
+        return "future"
+    return "past"
+
+
+def _verb_tense(v: object, depth: int = 0) -> str | None:
+    """Tense of one spaCy verb token: past, future, future_incl or present."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]  # type: ignore[attr-defined]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & {"will", "'ll", "shall", "wo"}:
+        return "future"
+    if lowers & {"would", "'d"}:
+        return "future_incl"
+    if lowers & {"may", "might", "should", "must"}:
+        return "future"
+    if lowers & {"could", "can"}:
+        return None
+    if v.lemma_ in _PLAN_VERBS:  # type: ignore[attr-defined]
+        return "future_incl"
+    tag = v.tag_  # type: ignore[attr-defined]
+    head = v.head  # type: ignore[attr-defined]
+    if "to" in lowers and head is not v and depth < 3:
+        if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
+            ht = _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else None
+            if ht is None:  # "due" as ADJ: the tense is on its copula, child or head
+                cops = [c for c in head.children if c.dep_ in ("cop", "aux")]
+                if head.head is not head and head.head.lemma_ == "be":
+                    cops.append(head.head)
+                ht = "past" if any(c.tag_ == "VBD" for c in cops) else "present"
+            return "future_incl" if ht == "past" else "future"
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+        if tag == "VB":  # "an agreement to acquire ... in January"
+            return "future_incl"
+    if tag == "VBG":
+        if any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"
+    if tag == "VBD":
+        return "past"
+    if tag == "VBN":
+        if lowers & {"is", "are", "'s", "'re", "am", "be"}:
+            return "future" if v.lemma_ in _FUTURE_HEADS else "present"  # type: ignore[attr-defined]
+        return "past"
+    if tag in ("VBZ", "VBP"):
+        if v.lemma_ in _SCHEDULE_VERBS:  # type: ignore[attr-defined]
+            return "future"
+        return "present"
+    return None
+
+
+def _spacy_tense(doc: Doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and not (span.start <= tok.i < span.end)
+            and not (tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG"))
+        ):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(tok)
+
+
+# --------------------------------------------------------------------------- resolution context
+
+
+@dataclass
+class _Res:
+    """What a resolver returns before offsets are attached."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    granularity: str | None = None
+    anchor: str = "published"
+
+
+@dataclass
+class _Ctx:
+    text: str
+    dct: date
+    doc: Doc | None
+    last_day: date | None = None
+    last: _Res | None = None
+    last_end: int = -1
+    last_quarter: tuple[int, int] | None = None
+    tense_cache: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> str:
+        key = (start, end)
+        if key not in self.tense_cache:
+            if _NEAR_FUTURE.search(self.text, max(0, start - 30), start):
+                self.tense_cache[key] = "future_incl"
+                return "future_incl"
+            t = _spacy_tense(self.doc, start, end) if self.doc is not None else None
+            if t is None:
+                t = _lexical_tense(self.text, start, end)
+            elif t in ("present", "past"):  # an explicit future cue nearby wins over present
+                lt = _lexical_tense(self.text, start, end)
+                if t == "present" and lt != "past":
+                    t = lt
+            self.tense_cache[key] = t
+        return self.tense_cache[key]
+
+
+Groups = dict[str, str | None]
+Resolver = Callable[[Groups, "_Ctx", int, int], "_Res | None"]
+
+_MOD_PART = {"early": "START", "mid": "MID", "late": "END"}
+
+
+def _part_mod(part: str | None) -> str | None:
+    if not part:
+        return None
+    p = part.lower()
+    if p in _MOD_PART:
+        return _MOD_PART[p]
+    if "beginning" in p or "start" in p:
+        return "START"
+    if "middle" in p:
+        return "MID"
+    if "end" in p:
+        return "END"
+    return None
+
+
+def _day(d: date, anchor: str, typ: str = "DATE", suffix: str = "") -> _Res:
+    return _Res(typ, d.isoformat() + suffix, None, d, d, "day", anchor)
+
+
+def _month_res(y: int, m: int, anchor: str, mod: str | None = None) -> _Res:
+    if mod == "START":
+        return _Res("DATE", f"{y}-{m:02d}", mod, date(y, m, 1), date(y, m, 10), "range", anchor)
+    if mod == "MID":
+        return _Res("DATE", f"{y}-{m:02d}", mod, date(y, m, 11), date(y, m, 20), "range", anchor)
+    if mod == "END":
+        return _Res("DATE", f"{y}-{m:02d}", mod, date(y, m, 21), _month_end(y, m), "range", anchor)
+    return _Res("DATE", f"{y}-{m:02d}", mod, date(y, m, 1), _month_end(y, m), "month", anchor)
+
+
+def _year_res(y: int, anchor: str, mod: str | None = None) -> _Res:
+    if mod == "START":
+        return _Res("DATE", str(y), mod, date(y, 1, 1), date(y, 3, 31), "quarter", anchor)
+    if mod == "END":
+        return _Res("DATE", str(y), mod, date(y, 10, 1), date(y, 12, 31), "quarter", anchor)
+    if mod == "MID":
+        return _Res("DATE", str(y), mod, date(y, 4, 1), date(y, 9, 30), "range", anchor)
+    return _Res("DATE", str(y), mod, date(y, 1, 1), date(y, 12, 31), "year", anchor)
+
+
+def _week_res(d: date, anchor: str, mod: str | None = None) -> _Res:
+    mon = _monday(d)
+    return _Res("DATE", _week_value(d), mod, mon, mon + timedelta(days=6), "week", anchor)
+
+
+def _quarter_res(y: int, q: int, anchor: str) -> _Res:
+    s, e = _quarter_span(y, q)
+    return _Res("DATE", f"{y}-Q{q}", None, s, e, "quarter", anchor)
+
+
+def _weekend_res(sat: date, anchor: str) -> _Res:
+    return _Res(
+        "DATE", _week_value(sat) + "-WE", None, sat, sat + timedelta(days=1), "range", anchor
+    )
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[re.sub(r"\s+", "", word.lower())]
+
+
+def _pick_year_for_md(ctx: _Ctx, m: int, d: int, tense: str, wd: int | None) -> date | None:
+    """Year for a month-day without year: past -> on/before publication, future -> after."""
+    dct = ctx.dct
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cands.append(date(y, m, d))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    if wd is not None:
+        fit = [c for c in cands if c.isoweekday() == wd]
+        if fit:
+            return min(fit, key=lambda c: abs((c - dct).days))
+
+    def cost(c: date) -> int:
+        diff = (c - dct).days
+        if tense == "past":
+            return abs(diff) + (250 if diff > 0 else 0)
+        if tense in ("future", "future_incl"):
+            return abs(diff) + (250 if diff < 0 else 0)
+        return abs(diff)
+
+    return min(cands, key=cost)
+
+
+# --------------------------------------------------------------------------- resolvers
+
+
+def _r_ymd(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    try:
+        d = date(int(g["year"] or 0), int(g["mnum"] or 0), int(g["dnum"] or 0))
+    except ValueError:
+        return None
+    if g.get("h"):
+        return _day(d, "absolute", "TIME", f"T{g['h']}:{g['mi']}")
+    return _day(d, "absolute")
+
+
+def _r_slash(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    a, b, y = int(g["a"] or 0), int(g["b"] or 0), int(g["y"] or 0)
+    if y < 100:
+        y += 1900 if y > (ctx.dct.year % 100) + 5 else 2000
+    m, d = (b, a) if a > 12 else (a, b)
+    try:
+        return _day(date(y, m, d), "absolute")
+    except ValueError:
+        return None
+
+
+def _r_md(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    m = _month_num(g["month"] or "")
+    d = int(re.match(r"\d+", g["day"] or "0").group(0))  # type: ignore[union-attr]
+    wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    if g.get("year"):
+        try:
+            return _day(date(_year_int(g["year"]), m, d), "absolute")
+        except ValueError:
+            return None
+    mrel = (g.get("mrel") or "").lower()
+    tense = {"last": "past", "next": "future"}.get(mrel) or ctx.tense(s, e)
+    dd = _pick_year_for_md(ctx, m, d, tense, wd)
+    return _day(dd, "published") if dd else None
+
+
+def _r_md_range(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    first = _r_md(g, ctx, s, e)
+    if first is None or first.date_start is None:
+        return None
+    d2 = int(re.match(r"\d+", g["d2"] or "0").group(0))  # type: ignore[union-attr]
+    try:
+        last = first.date_start.replace(day=d2)
+    except ValueError:
+        return None
+    if last <= first.date_start:
+        return None
+    return _Res("DATE", first.value, None, first.date_start, last, "range", first.anchor)
+
+
+def _r_month(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    m = _month_num(g["month"] or "")
+    mod = _part_mod(g.get("part"))
+    dct = ctx.dct
+    if g.get("year"):
+        return _month_res(_year_int(g["year"]), m, "absolute", mod)
+    yrel = (g.get("yrel") or "").lower()
+    if yrel:
+        y = dct.year + {"this": 0, "last": -1, "next": 1}[yrel]
+        return _month_res(y, m, "published", mod)
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if rel in ("last", "past", "this past"):
+        y = dct.year if m < dct.month else dct.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = dct.year if m > dct.month else dct.year + 1
+    elif rel == "this":
+        y = dct.year
+    else:
+        tense = ctx.tense(s, e)
+        if tense in ("future", "future_incl"):
+            y = dct.year if m >= dct.month else dct.year + 1
+        elif tense == "present":  # "when the case is heard in May": the nearest May
+            y = min(
+                (dct.year - 1, dct.year, dct.year + 1),
+                key=lambda yy: abs((yy - dct.year) * 12 + m - dct.month),
+            )
+        else:
+            y = dct.year if m <= dct.month else dct.year - 1
+    return _month_res(y, m, "published", mod)
+
+
+def _r_year(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    return _year_res(_year_int(g["year"]), "absolute", _part_mod(g.get("part")))
+
+
+def _r_decade(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+             "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+    if g.get("dec"):
+        start = int(g["dec"] or 0)
+    elif g.get("d2"):
+        dd = int(g["d2"] or 0)
+        start = 2000 + dd if 2000 + dd <= ctx.dct.year else 1900 + dd
+    else:
+        start = 1900 + 10 * words[(g.get("dword") or "").lower()]
+    mod = _part_mod(g.get("part"))
+    ds, de = date(start, 1, 1), date(start + 9, 12, 31)
+    if mod == "START":
+        de = date(start + 3, 12, 31)
+    elif mod == "END":
+        ds = date(start + 6, 1, 1)
+    elif mod == "MID":
+        ds, de = date(start + 3, 1, 1), date(start + 6, 12, 31)
+    return _Res("DATE", str(start // 10), mod, ds, de, "range", "absolute")
+
+
+def _r_century(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    o = (g.get("ord") or "").lower()
+    n = int(o[:-2]) if o[:1].isdigit() else ORDINALS.get(o, 0)
+    if not 1 <= n <= 30:
+        return None
+    return _Res("DATE", f"{n - 1:02d}", None, date(max(1, (n - 1) * 100), 1, 1),
+                date((n - 1) * 100 + 99, 12, 31), "range", "absolute")  # fmt: skip
+
+
+def _season_span(y: int, code: str) -> tuple[date, date]:
+    sm = SEASON_START[code]
+    ey, em = _add_months(y, sm, 2)
+    return date(y, sm, 1), _month_end(ey, em)
+
+
+def _r_season(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    code = SEASONS[(g.get("season") or "").lower()]
+    dct = ctx.dct
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if g.get("year"):
+        y, anchor = _year_int(g["year"]), "absolute"
+    else:
+        anchor = "published"
+        spans = {
+            yy: _season_span(yy, code)
+            for yy in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)
+        }
+        if rel == "last":  # "last spring" in October is the previous year's (TimeML usage)
+            y = dct.year - 1
+        elif rel in ("past", "this past"):
+            y = max(yy for yy, (_, se) in spans.items() if se < dct)
+        elif rel in ("next", "coming"):
+            y = min(yy for yy, (ss, _) in spans.items() if ss > dct)
+        elif rel == "this" or ctx.tense(s, e) == "present":
+            y = dct.year if code != "WI" or dct.month == 12 else dct.year - 1
+        elif ctx.tense(s, e).startswith("future"):
+            y = min(yy for yy, (_, se) in spans.items() if se >= dct)
+        else:
+            y = max(yy for yy, (ss, _) in spans.items() if ss <= dct)
+    ds, de = _season_span(y, code)
+    mod = _part_mod(rel if rel in ("early", "late") else None)
+    return _Res("DATE", f"{y}-{code}", mod, ds, de, "range", anchor)
+
+
+_QWORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _last_quarter(ctx: _Ctx) -> tuple[int, int] | None:
+    """The quarter under discussion (financial reports compare it with "a year earlier")."""
+    if ctx.last is not None and ctx.last.granularity == "quarter" and ctx.last.date_start:
+        return ctx.last.date_start.year, _quarter(ctx.last.date_start)
+    return ctx.last_quarter
+
+
+def _r_quarter(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    dct = ctx.dct
+    if g.get("qq"):
+        q = int((g["qq"] or "Q1")[1])
+        y = int(g["qy2"]) if g.get("qy2") else dct.year
+        half = False
+    else:
+        q = _QWORD[(g.get("q") or "").lower()]
+        half = (g.get("qh") or "").lower() == "half"
+        if half and q > 2:
+            return None
+        qrel = re.sub(r"\s+", " ", (g.get("qrel") or "").lower())
+        if g.get("year"):
+            y = _year_int(g["year"])
+        elif g.get("qyear"):
+            y = _year_int(g["qyear"])
+        elif qrel.startswith("this year"):
+            y = dct.year
+        elif qrel.startswith("next year"):
+            y = dct.year + 1
+        elif qrel.startswith("last year") or "year" in qrel:
+            lq = _last_quarter(ctx)
+            y = (lq[0] if lq else dct.year) - 1
+        else:
+            cur = _quarter(dct) if not half else (1 if dct.month <= 6 else 2)
+            tense = ctx.tense(s, e)
+            y = dct.year
+            if q > cur and tense == "past":
+                y -= 1
+    if half:
+        ds = date(y, 1 if q == 1 else 7, 1)
+        de = date(y, 6, 30) if q == 1 else date(y, 12, 31)
+        return _Res("DATE", f"{y}-H{q}", None, ds, de, "range", "published")
+    r = _quarter_res(y, q, "published")
+    return r
+
+
+def _r_quarter_rel(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    dct = ctx.dct
+    qr = re.sub(r"\s+", " ", (g.get("qr") or g.get("qp") or "").lower())
+    whole = ctx.text[s:e].lower()
+    cy, cq = dct.year, _quarter(dct)
+    py, pq = (cy, cq - 1) if cq > 1 else (cy - 1, 4)
+    lq = _last_quarter(ctx)
+    if g.get("year"):  # "the 1988 quarter": the quarter under discussion, in that year
+        return _quarter_res(_year_int(g["year"]), lq[1] if lq else pq, "narrative")
+    if "year-ago" in whole or "year-earlier" in whole or "comparable" in qr:
+        by, bq = lq if lq else (py, pq)
+        return _quarter_res(by - 1, bq, "narrative")
+    if qr in ("current",) or whole.startswith("this"):
+        return _quarter_res(cy, cq, "published")
+    if qr in ("next", "coming"):
+        ny, nq = (cy, cq + 1) if cq < 4 else (cy + 1, 1)
+        return _quarter_res(ny, nq, "published")
+    if qr in ("same", "") or whole.startswith("that"):
+        if lq:
+            return _quarter_res(lq[0], lq[1], "narrative")
+    return _quarter_res(py, pq, "published")
+
+
+def _r_deictic(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    dct = ctx.dct
+    if g.get("tw"):
+        return _Res("TIME", dct.isoformat() + "TNI", None, dct, dct, "day", "published")
+    off = {"today": 0, "yesterday": -1, "tomorrow": 1}[(g.get("dw") or "").lower()]
+    if g.get("dba"):
+        off += -1 if (g["dba"] or "").lower() == "before" else 1
+    d = dct + timedelta(days=off)
+    pod = (g.get("pod") or "").lower()
+    if pod:
+        return _day(d, "published", "TIME", "T" + PARTS_OF_DAY[pod])
+    return _day(d, "published")
+
+
+def _r_this_pod(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    pr = (g.get("pr") or "").lower()
+    pod = PARTS_OF_DAY[(g.get("pod") or "").lower()]
+    if pr == "this":
+        return _day(ctx.dct, "published", "TIME", "T" + pod)
+    if pr == "last":
+        if pod != "NI" and pod != "EV":
+            return None
+        return _day(ctx.dct - timedelta(days=1), "published", "TIME", "T" + pod)
+    if ctx.last_day is not None:  # "the morning" of the day just mentioned
+        return _day(ctx.last_day, "narrative", "TIME", "T" + pod)
+    return None
+
+
+def _shift(base: date, unit: str, k: int) -> date:
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        return base + timedelta(days=k)
+    if unit in ("week", "weekend"):
+        return base + timedelta(weeks=k)
+    if unit == "fortnight":
+        return base + timedelta(weeks=2 * k)
+    if unit == "month":
+        y, m = _add_months(base.year, base.month, k)
+        return date(y, m, min(base.day, calendar.monthrange(y, m)[1]))
+    if unit == "quarter":
+        return _shift(base, "month", 3 * k)
+    mult = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1)
+    y = base.year + k * mult
+    if y < 1 or y > 9999:
+        return base
+    return base.replace(year=y, day=min(base.day, 28)) if base.month == 2 else base.replace(year=y)
+
+
+def _unit_res(d: date, unit: str, anchor: str, mod: str | None = None) -> _Res:
+    """The calendar unit containing d, as a TimeML value and interval."""
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        return _day(d, anchor)
+    if unit in ("week", "fortnight"):
+        return _week_res(d, anchor, mod)
+    if unit == "weekend":
+        return _weekend_res(_monday(d) + timedelta(days=5), anchor)
+    if unit == "month":
+        return _month_res(d.year, d.month, anchor, mod)
+    if unit == "quarter":
+        return _quarter_res(d.year, _quarter(d), anchor)
+    if unit == "decade":
+        start = d.year // 10 * 10
+        return _Res("DATE", str(d.year // 10), mod, date(start, 1, 1), date(start + 9, 12, 31),
+                    "range", anchor)  # fmt: skip
+    if unit == "century":
+        start = d.year // 100 * 100
+        return _Res("DATE", str(d.year // 100), mod, date(max(start, 1), 1, 1),
+                    date(start + 99, 12, 31), "range", anchor)  # fmt: skip
+    return _year_res(d.year, anchor, mod)
+
+
+_REL_OFF = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "this past": -1,
+            "next": 1, "coming": 1, "this coming": 1, "following": 1}  # fmt: skip
+
+
+def _r_rel_unit(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    unit = (g.get("unit") or "").lower()
+    ld = re.sub(r"\s+", " ", (g.get("ld") or "").lower())
+    k = _REL_OFF[rel]
+    base, anchor = ctx.dct, "published"
+    if rel == "following" and ctx.last is not None and ctx.last.date_start is not None:
+        base, anchor = ctx.last.date_start, "narrative"
+    if unit == "weekend":
+        sat = _monday(base) + timedelta(days=5)
+        if rel in ("last", "past", "previous", "this past"):
+            sat = sat - timedelta(days=7) if sat >= base else sat
+            if sat > base - timedelta(days=1) or (base - sat).days > 7:
+                sat = base - timedelta(days=(base.weekday() - 5) % 7 or 7)
+        elif rel in ("next", "coming", "this coming", "following") and sat <= base:
+            sat += timedelta(days=7)
+        return _weekend_res(sat, anchor)
+    d = _shift(base, unit, k)
+    mod = None
+    if ld in ("early", "the beginning of", "the start of"):
+        mod = "START"
+    elif ld in ("late", "the end of", "end of"):
+        mod = "END"
+    elif ld == "the middle of":
+        mod = "MID"
+    if unit == "month" and ld in ("early", "late"):
+        return _month_res(d.year, d.month, anchor, mod)
+    if unit == "year" and mod:
+        return _year_res(d.year, anchor, mod)
+    r = _unit_res(d, unit, anchor)
+    if mod:
+        r.mod = mod
+    return r
+
+
+def _r_weekend(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    dct = ctx.dct
+    if ctx.tense(s, e).startswith("future"):
+        sat = dct + timedelta(days=(5 - dct.weekday()) % 7 or 7)
+    else:
+        sat = dct - timedelta(days=(dct.weekday() - 5) % 7)
+    return _weekend_res(sat, "published")
+
+
+def _weekday_date(ctx: _Ctx, wd: int, rel: str, s: int, e: int) -> date:
+    dct = ctx.dct
+    back = (dct.isoweekday() - wd) % 7  # days back to the most recent such day (0 = today)
+    fwd = (wd - dct.isoweekday()) % 7
+    if rel in ("last", "past", "this past"):
+        return dct - timedelta(days=back or 7)
+    if rel == "the day before last":
+        return dct - timedelta(days=(back or 7) + 1)
+    if rel in ("next", "coming", "this coming"):
+        return dct + timedelta(days=fwd or 7)
+    tense = ctx.tense(s, e)
+    if tense == "future" and rel == "later":
+        tense = "future_incl"
+    if tense == "future":
+        return dct + timedelta(days=fwd or 7)
+    if tense == "future_incl":
+        return dct + timedelta(days=fwd)
+    if rel == "this" and tense == "present":
+        return dct + timedelta(days=fwd)
+    return dct - timedelta(days=back)
+
+
+def _r_weekday(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    wd = WEEKDAYS[(g.get("wd") or "").lower()]
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if g.get("poss") and not rel:  # "Monday's call": an event already reported
+        dct = ctx.dct
+        d = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+    else:
+        d = _weekday_date(ctx, wd, rel, s, e)
+    pod = (g.get("pod") or "").lower()
+    return _day(
+        d, "published", "DATE", "T" + PARTS_OF_DAY[pod] if pod in ("night", "evening") else ""
+    )
+
+
+def _r_weekday_set(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    wd = WEEKDAYS[(g.get("wd") or g.get("wd2") or g.get("wd3") or "").lower()]
+    pod = (g.get("pod") or g.get("pod2") or g.get("pod3") or "").lower()
+    return _Res("SET", f"XXXX-WXX-{wd}" + ("T" + PARTS_OF_DAY[pod] if pod else ""))
+
+
+_APPROX = {"about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX",
+           "approximately": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+           "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+           "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+           "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}  # fmt: skip
+
+
+def _mod_word(w: str | None) -> str | None:
+    return _APPROX.get(re.sub(r"\s+", " ", (w or "").lower()))
+
+
+def _unit_of(g: Groups) -> str:
+    u = (g.get("unit") or "").lower()
+    return UNIT_PLURALS.get(u, u)
+
+
+def _r_ago(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    n = _number(g.get("num") or "")
+    unit = _unit_of(g)
+    if n is None or n != int(n):
+        return _Res("DATE", "PAST_REF", _mod_word(g.get("mod")))
+    k = int(n)
+    if unit in ("hour", "minute", "second"):
+        return _Res("DATE", "PAST_REF", _mod_word(g.get("mod")))
+    if unit == "year" and k == 1:
+        lq = _last_quarter(ctx)
+        if lq:
+            return _quarter_res(lq[0] - 1, lq[1], "narrative")
+    if unit == "quarter":
+        d = _shift(ctx.dct, "month", -3 * k)
+        return _quarter_res(d.year, _quarter(d), "published")
+    d = _shift(ctx.dct, unit, -k)
+    r = _unit_res(d, unit, "published")
+    r.mod = _mod_word(g.get("mod"))
+    return r
+
+
+_GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+_UNIT_GRAN = {"day": "day", "night": "day", "week": "week", "month": "month", "quarter": "quarter",
+              "year": "year", "decade": "year", "century": "year", "weekend": "week"}  # fmt: skip
+
+
+def _r_offset(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    n = _number(g.get("num") or "")
+    unit = _unit_of(g)
+    sign = 1 if (g.get("dir") or "").lower() in ("later", "after") else -1
+    if unit in ("hour", "minute", "second"):
+        return None
+    if n is None or n != int(n):
+        return _Res("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
+    k = int(n) * sign
+    if unit == "year" and int(n) == 1:
+        lq = _last_quarter(ctx)
+        if lq:
+            return _quarter_res(lq[0] + k, lq[1], "narrative")
+        base = ctx.last.date_start if ctx.last is not None and ctx.last.date_start else ctx.dct
+        return _year_res(base.year + k, "narrative" if ctx.last is not None else "published")
+    anchor_res = ctx.last
+    if unit in ("day", "night", "week") and ctx.last_day is not None:
+        base, gran = ctx.last_day, "day"
+    elif anchor_res is not None and anchor_res.date_start is not None:
+        base, gran = anchor_res.date_start, anchor_res.granularity or "day"
+    else:
+        base, gran = ctx.dct, "day"
+    if gran not in _GRAN_RANK:
+        gran = "year"
+    ug = _UNIT_GRAN.get(unit, "year")
+    d = _shift(base, unit, k)
+    anchor = "narrative" if base != ctx.dct or ctx.last is not None else "published"
+    use = gran if _GRAN_RANK[gran] <= _GRAN_RANK[ug] else ug
+    if unit == "week" and use == "day":
+        use = "day"
+    if use == "quarter":
+        return _quarter_res(d.year, _quarter(d), anchor)
+    return _unit_res(d, use, anchor)
+
+
+_NDIR = {"same": 0, "previous": -1, "prior": -1, "preceding": -1, "before": -1,
+         "following": 1, "next": 1, "subsequent": 1, "after": 1}  # fmt: skip
+
+
+def _r_narrative(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    unit = (g.get("nunit") or g.get("nunit2") or "").lower()
+    dirw = (g.get("ndir") or g.get("ndir2") or g.get("ndir3") or "").lower()
+    the = (g.get("the") or "").lower()
+    if the == "the" and not dirw:
+        return None
+    k = _NDIR.get(dirw, 0)
+    before = ctx.text[max(0, s - 12) : s].lower()
+    if (
+        k == 1
+        and unit in ("week", "month", "year")
+        and re.search(r"\b(?:over|for|during|within)\s*$", before)
+    ):
+        letter = {"week": "W", "month": "M", "year": "Y"}[unit]
+        return _Res("DURATION", f"P1{letter}")
+    day_unit = unit in ("day", "morning", "afternoon", "evening", "night")
+    if day_unit:
+        base = ctx.last_day
+    else:
+        base = ctx.last.date_start if ctx.last is not None else None
+    anchor = "narrative"
+    if base is None:
+        base, anchor = ctx.dct, "published"
+    d = _shift(base, unit, k)
+    if day_unit:
+        return _day(d, anchor)
+    if unit == "week" and ctx.last is not None and ctx.last.granularity == "quarter":
+        return None
+    return _unit_res(d, unit, anchor)
+
+
+def _r_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    numw = (g.get("num") or "").lower().strip()
+    unit = _unit_of(g)
+    if unit == "second" and numw in ("a", "an", "one"):
+        return None
+    if unit == "quarter" and numw in ("a", "an", "one", "three"):
+        return None
+    if unit == "weekend" or (g.get("old") and unit in ("year", "month", "week", "day")):
+        return None  # "a 6-year-old boy" is an age, not a duration
+    n = _number(numw)
+    if n is not None and 1500 <= n <= 2099 and numw.isdigit():
+        return None  # "the 1988 quarter" is a year
+    if n is None and not re.fullmatch(
+        r"(?:a\s+)?(?:few|couple\s+of)|several|some|many|a\s+number\s+of", numw
+    ):
+        return None
+    whole = ctx.text[s:e].lower()
+    if "and a half" in whole and n is not None and n == int(n):
+        n += 0.5
+    if unit == "quarter" and n is not None and n == int(n):
+        value = f"P{int(n)}Q"
+    else:
+        value = _duration_value(n, unit)
+    return _Res("DURATION", value, _mod_word(g.get("mod")))
+
+
+def _r_bare_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    if ctx.text[s:e].lower().startswith("recent"):
+        return _Res("DURATION", _duration_value(None, g.get("pu2") or "years"))
+    return _Res("DURATION", _duration_value(None, g.get("pu") or "years"))
+
+
+_PRESENT = re.compile(r"now|currently|at present|presently|nowadays|these days|right now|"
+                      r"at the moment|for now|the time being|the present|current")  # fmt: skip
+_FUTURE = re.compile(r".*(?:future|coming|next few|ahead)")
+
+
+def _r_ref(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    w = re.sub(r"\s+", " ", (g.get("ref") or "").lower())
+    if _PRESENT.fullmatch(w):
+        return _Res("DATE", "PRESENT_REF")
+    if _FUTURE.match(w):
+        return _Res("DATE", "FUTURE_REF")
+    return _Res("DATE", "PAST_REF")
+
+
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+              "biweekly": "P2W", "bimonthly": "P2M", "semiannually": "P6M",
+              "biannually": "P6M"}  # fmt: skip
+
+
+def _r_set(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    if g.get("sw"):
+        return _Res("SET", _SET_WORDS[(g["sw"] or "").lower()])
+    su = (g.get("su") or g.get("su2") or g.get("su3") or "").lower()
+    if su in PARTS_OF_DAY:
+        return _Res("SET", "XXXX-XX-XXT" + PARTS_OF_DAY[su])
+    if su in SEASONS:
+        return _Res("SET", "XXXX-" + SEASONS[su])
+    if su == "weekend":
+        return _Res("SET", "XXXX-WXX-WE")
+    n = 2 if g.get("other") else (_number(g.get("sn") or "1") or 1)
+    if su == "quarter":
+        return _Res("SET", f"P{int(n)}Q")
+    return _Res("SET", _duration_value(n, su))
+
+
+def _r_month_set(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    return _Res("SET", f"XXXX-{_month_num(g['month'] or ''):02d}")
+
+
+_HOUR_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}  # fmt: skip
+
+
+def _r_clock(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    suffix: str
+    if g.get("noon"):
+        w = re.sub(r"[\s-]+", "", (g["noon"] or "").lower())
+        suffix = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00",
+                  "midmorning": "TMO", "midafternoon": "TAF"}[w]  # fmt: skip
+    else:
+        if g.get("h"):
+            h, mi = int(g["h"] or 0), int(g.get("mi") or 0)
+            ampm = (g.get("ampm") or "").lower()
+            if h > 12 or h == 0:
+                return None
+            if ampm.startswith("p") and h < 12:
+                h += 12
+            elif ampm.startswith("a") and h == 12:
+                h = 0
+        elif g.get("h2"):
+            h, mi = int(g["h2"] or 0), int(g["mi2"] or 0)
+            before = ctx.text[max(0, s - 12) : s].lower()
+            if not g.get("tz") and not re.search(
+                r"\b(?:at|around|about|by|until|before|after)\s*$", before
+            ):
+                return None
+        elif g.get("hhmm"):
+            h, mi = int(g["hhmm"] or 0), int(g["mm"] or 0)
+        else:
+            hw = (g.get("h3") or "").lower()
+            h = int(hw) if hw.isdigit() else _HOUR_WORDS.get(hw, -1)
+            if not 1 <= h <= 12:
+                return None
+            inthe = (g.get("inthe") or "").lower()
+            if ("afternoon" in inthe or "evening" in inthe or "night" in inthe) and h < 12:
+                h += 12
+            mi = 0
+        suffix = f"T{h:02d}:{mi:02d}"
+    if g.get("wd"):
+        d = _weekday_date(ctx, WEEKDAYS[(g["wd"] or "").lower()], "", s, e)
+        anchor = "published"
+    elif g.get("cday"):
+        off = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[(g["cday"] or "").lower()]
+        d, anchor = ctx.dct + timedelta(days=off), "published"
+    elif ctx.last_day is not None and 0 <= s - ctx.last_end < 160:
+        d, anchor = ctx.last_day, "narrative"
+    else:
+        d, anchor = ctx.dct, "published"
+    return _day(d, anchor, "TIME", suffix)
+
+
+def _r_holiday(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    name = re.sub(r"\s+", " ", (g.get("holiday") or "").lower())
+    if g.get("year"):
+        d = _holiday_date(name, _year_int(g["year"]))
+        anchor = "absolute"
+    else:
+        dct = ctx.dct
+        cands = [
+            x for x in (_holiday_date(name, y) for y in range(dct.year - 1, dct.year + 2)) if x
+        ]
+        rel = (g.get("rel") or "").lower()
+        tense = ctx.tense(s, e)
+        if rel == "last" or (not rel and not tense.startswith("future")):
+            past = (
+                [c for c in cands if c <= dct] if rel != "last" else [c for c in cands if c < dct]
+            )
+            d = max(past) if past else None
+        else:
+            fut = [c for c in cands if c >= dct]
+            d = min(fut) if fut else None
+        if rel == "this":
+            d = _holiday_date(name, dct.year)
+        anchor = "published"
+    if d is None:
+        return None
+    if name == "easter week":
+        return _week_res(d, anchor)
+    return _day(d, anchor)
+
+
+def _r_year_earlier(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    lq = _last_quarter(ctx)
+    if lq:
+        return _quarter_res(lq[0] - 1, lq[1], "narrative")
+    return _year_res(ctx.dct.year - 1, "published")
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "year_earlier": _r_year_earlier,
+    "ymd": _r_ymd, "slash": _r_slash, "md": _r_md, "md_range": _r_md_range, "month": _r_month,
+    "year": _r_year, "decade": _r_decade, "century": _r_century, "season": _r_season,
+    "quarter": _r_quarter, "quarter_rel": _r_quarter_rel, "deictic": _r_deictic,
+    "this_pod": _r_this_pod, "rel_unit": _r_rel_unit, "weekend": _r_weekend,
+    "weekday": _r_weekday, "weekday_set": _r_weekday_set, "ago": _r_ago, "offset": _r_offset,
+    "narrative": _r_narrative, "duration": _r_duration, "bare_duration": _r_bare_duration,
+    "ref": _r_ref, "set": _r_set, "month_set": _r_month_set, "clock": _r_clock,
+    "holiday": _r_holiday,
+}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- tagging (validation)
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\W*$")
+_WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z][\w'-]*)")
+_NOT_YEAR_BEFORE = frozenset(
+    {"no.", "no", "number", "resolution", "flight", "route", "article", "section", "chapter",
+     "model", "room", "page", "pages", "boeing", "airbus", "highway", "interstate", "code",
+     "item", "bill", "h.r.", "s.", "rule", "paragraph", "at", "about", "nearly", "some",
+     "than", "over", "of", "the", "to"}
+)  # fmt: skip
+
+
+def _prev_word(text: str, s: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, s - 25) : s])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, e: int) -> str:
+    m = _WORD_AFTER.match(text[e : e + 25])
+    return m.group(1) if m else ""
+
+
+def _valid(rule: Rule, m: re.Match[str], text: str, s: int, e: int) -> bool:
+    """Context checks that keep false positives out; rejecting here lets a shorter match win."""
+    g = m.groupdict()
+    month = g.get("month")
+    if month:
+        if not month[0].isupper():
+            return False
+        mw = re.sub(r"\s+", "", month.lower())
+        bare = rule.norm == "month" and not (
+            g.get("rel") or g.get("part") or g.get("year") or g.get("yrel")
+        )
+        if bare:
+            prev = _prev_word(text, s)
+            nxt = _next_word(text, e)
+            if mw in AMBIGUOUS_MONTHS and prev not in MONTH_CONTEXT_BEFORE:
+                return False
+            if mw == "march" and nxt.lower() in ("on", "to", "through", "against", "in"):
+                if prev not in ("in", "of", "since", "until", "by", "early", "late", "mid"):
+                    return False
+            if nxt[:1].isupper() and nxt.lower() not in MONTHS and not nxt.isupper():
+                return False  # "June Carter", "August Wilson"
+            if len(mw) <= 4 and not mw.endswith(".") and prev not in MONTH_CONTEXT_BEFORE:
+                return False
+    wd = g.get("wd")
+    if wd and rule.norm in ("weekday", "md", "clock"):
+        if not wd[0].isupper():
+            return False
+        if rule.norm == "weekday":
+            nxt = _next_word(text, e)
+            if nxt.lower() in WEEKDAY_NAME_NOUNS and nxt[:1].isupper():
+                return False
+            if text[e : e + 1] == "-":  # "Sunday-school"
+                return False
+    if rule.norm == "year":
+        yw = (g.get("year") or "").lower()
+        if yw.startswith("two") and _prev_word(text, s) not in (
+            "year",
+            "in",
+            "since",
+            "by",
+            "until",
+        ):
+            return False  # "two thousand people"
+        prev_char = text[s - 1 : s]
+        if (prev_char and prev_char in "$£€#") or (
+            prev_char == "." and text[s - 2 : s - 1].isdigit()
+        ):
+            return False
+        nxt = _next_word(text, e).lower()
+        if nxt in NOT_YEAR_NOUNS and text[e : e + 1] == " ":
+            return False
+        if not g.get("fiscal") and not g.get("part"):
+            prev = _prev_word(text, s)
+            if prev in _NOT_YEAR_BEFORE and prev not in ("of", "the", "to", "at"):
+                return False
+            after = text[e : e + 2]
+            if re.match(r"\s?[-–]\s?\d", after) or after.startswith(":"):
+                return False
+    if rule.norm in ("season", "holiday"):
+        word = g.get("season") or g.get("holiday") or ""
+        if rule.norm == "holiday" and not word[:1].isupper():
+            return False
+        if rule.norm == "season" and not (g.get("rel") or g.get("year")):
+            prev = _prev_word(text, s)
+            if prev not in ("in", "this", "last", "next", "during", "the", "by", "until", "since"):
+                return False
+    if rule.norm == "quarter_rel" and text[s:e].lower() in ("the quarter",):
+        nxt = _next_word(text, e).lower()
+        if nxt in ("of", "point", "percent", "century", "mile", "inch"):
+            return False
+    if rule.norm == "ref":
+        w = re.sub(r"\s+", " ", text[s:e].lower())
+        if w == "now" and text[e : e + 1] == "-":
+            return False
+    return True
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_MONTH_TOKENS = frozenset(k.rstrip(".") for k in MONTHS)
+_WD_TOKENS = frozenset(WEEKDAYS) | {w + "s" for w in WEEKDAYS}
+_YEAR_TOKEN = re.compile(r"(?:1[5-9]\d\d|20\d\d|\d0)s?")
+_CLOCK_AFTER = re.compile(r":\d|\s?[ap]\.?\s?m\b|\s+(?:GMT|UTC|hours|in\s+the|o'clock)", re.I)
+_WINDOW = 64  # characters scanned on each side of a trigger word
+
+
+def _triggers(text: str) -> dict[str, list[int]]:
+    """Positions of trigger words by class, in one tokenising pass."""
+    pos: dict[str, list[int]] = {}
+    words = TRIGGER_WORDS
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        low = tok.lower()
+        s = m.start()
+        classes = words.get(low)
+        if classes:
+            for c in classes:
+                pos.setdefault(c, []).append(s)
+        if tok[0].isdigit():
+            e = m.end()
+            if _YEAR_TOKEN.fullmatch(tok):
+                pos.setdefault("YEAR", []).append(s)
+            nxt = text[e : e + 1]
+            if nxt == "/":
+                pos.setdefault("SLASH", []).append(s)
+            elif nxt == "-" and len(tok) == 4:
+                pos.setdefault("ISO", []).append(s)
+            if _CLOCK_AFTER.match(text, e):
+                pos.setdefault("CLOCK", []).append(s)
+        elif tok[0].isupper() or tok.isupper():
+            if low in _MONTH_TOKENS:
+                pos.setdefault("MONTH", []).append(s)
+            elif low in _WD_TOKENS:
+                pos.setdefault("WD", []).append(s)
+    return pos
+
+
+def _windows(starts: list[int], n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for p in sorted(starts):
+        ws, we = max(0, p - _WINDOW), min(n, p + _WINDOW)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], we)
+        else:
+            out.append((ws, we))
+    return out
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, int, re.Match[str]]]:
+    out = []
+    trig = _triggers(text)
+    n = len(text)
+    for idx, (rule, pat) in enumerate(COMPILED):
+        starts = [p for c in RULE_TRIGGERS[rule.name] for p in trig.get(c, ())]
+        if not starts:
+            continue
+        for ws, we in _windows(starts, n):
+            for m in pat.finditer(text, ws, we):
+                _add_candidate(out, m, pat, text, idx)
+    return out
+
+
+def _add_candidate(
+    out: list[tuple[int, int, int, int, re.Match[str]]],
+    m: re.Match[str],
+    pat: re.Pattern[str],
+    text: str,
+    idx: int,
+) -> None:
+    """Record one regex match as a candidate (the span of group t when the rule has one)."""
+    if m.end() == m.start():
+        return
+    if "t" in pat.groupindex and m.group("t") is not None:
+        s, e = m.span("t")
+    elif "t2" in pat.groupindex and m.group("t2") is not None:
+        s, e = m.span("t2")
+    else:
+        s, e = m.span()
+    while s < e and text[s].isspace():  # optional groups can leave edge whitespace
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((m.end() - m.start(), idx, s, e, m))
+
+
+def _select(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """Longest match first (rule order breaks ties), no overlaps, context checks applied."""
+    cands = _candidates(text)
+    cands.sort(key=lambda c: (c[2] - c[3], -c[0], c[1], c[2]))
+    taken = bytearray(len(text) + 1)
+    chosen = []
+    for _ln, idx, s, e, m in cands:
+        if taken.find(1, s, e) != -1:
+            continue
+        rule = COMPILED[idx][0]
+        if not _valid(rule, m, text, s, e):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append((s, e, rule, m))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _tag_with_rules(text: str, published: date, doc: Doc | None = None) -> list[tuple[Timex, str]]:
+    """tag() plus the name of the rule that found each timex (for rule tests and debugging)."""
+    ctx = _Ctx(text=text, dct=published, doc=doc)
+    out: list[tuple[Timex, str]] = []
+    for s, e, rule, m in _select(text):
+        groups = m.groupdict()
+        try:
+            r = RESOLVERS[rule.norm](groups, ctx, s, e)
+        except (ValueError, KeyError, OverflowError):
+            r = None
+        if r is None:
+            continue
+        tx = Timex(s, e, text[s:e], r.type, r.value, r.mod, r.date_start, r.date_end,
+                   r.granularity if r.date_start else None,
+                   r.anchor if r.date_start else "none")  # fmt: skip
+        out.append((tx, rule.name))
+        if (
+            r.date_start is not None
+            and r.type in ("DATE", "TIME")
+            and r.anchor != "narrative"
+            and rule.norm != "ago"
+        ):
+            ctx.last = r
+            ctx.last_end = e
+            if r.granularity == "quarter" and r.value[5:6] == "Q":
+                ctx.last_quarter = (r.date_start.year, _quarter(r.date_start))
+            if r.granularity == "day":
+                ctx.last_day = r.date_start
+    return out
+
+
+def tag(text: str, published: date, doc: Doc | None = None) -> list[Timex]:
+    """All time expressions in text, sorted by start, non-overlapping, resolved.
+
+    `doc` is a spaCy parse of exactly `text` (same offsets), read for the tense of the verb
+    that governs each expression; without it a lexical window decides (news default: past).
+    """
+    return [t for t, _ in _tag_with_rules(text, published, doc)]
+
+
+# --------------------------------------------------------------------------- date mentions
+
+_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and|&)\s*", re.I)
+_LEAD = re.compile(r"(?:between|from)\s+(?:on\s+)?$", re.I)
+
+
+def date_mentions(text: str, timexes: list[Timex]) -> list[DateMention]:
+    """Timexes that denote a calendar interval, adjacent ones ("Monday and Tuesday") merged."""
+    dated = [t for t in timexes if t.date_start is not None and t.date_end is not None]
+    out: list[DateMention] = []
+    i = 0
+    while i < len(dated):
+        group = [dated[i]]
+        ds, de = dated[i].date_start, dated[i].date_end
+        assert ds is not None and de is not None
+        j = i + 1
+        while j < len(dated):
+            prev, nxt = group[-1], dated[j]
+            gap = text[prev.end : nxt.start]
+            if not _JOIN.fullmatch(gap) or nxt.date_start is None or nxt.date_end is None:
+                break
+            n_start, n_end = nxt.date_start, nxt.date_end
+            if n_start < ds and nxt.granularity == "day" and prev.granularity == "day":
+                shift = ((ds - n_start).days // 7 + 1) * 7
+                n_start, n_end = n_start + timedelta(days=shift), n_end + timedelta(days=shift)
+            limit = 6 if nxt.granularity == "day" else 400
+            if n_start < ds or (n_start - de).days > limit:
+                break
+            group.append(nxt)
+            de = max(de, n_end)
+            j += 1
+        start, end = group[0].start, group[-1].end
+        if len(group) > 1:
+            lead = _LEAD.search(text, max(0, start - 14), start)
+            if lead:
+                start = lead.start()
+            gran = "range"
+        else:
+            gran = group[0].granularity or "day"
+        out.append(DateMention(start, end, text[start:end], ds, de, gran, tuple(group)))
+        i = j
+    return out
