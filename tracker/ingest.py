@@ -244,6 +244,17 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
 MIN_HTML_BODY_WORDS = 15
 
 
+def _metadata_date(raw: str) -> dt.date | None:
+    """The page's own publication date (JSON-LD, meta tags, <time>), never a guess from text."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(raw, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - htmldate raises on odd markup; no date then
+        return None
+    return dt.date.fromisoformat(found) if found else None
+
+
 def parse_html_article(
     raw: str, source_path: str | None = None, page_url: str | None = None
 ) -> ArticleInput:
@@ -276,11 +287,8 @@ def parse_html_article(
         raise IngestError(f"{source_path or 'input'}: HTML page has no article body")
     text = "\n\n".join(_join_broken_paragraphs(paragraphs))
     url = data.get("url") or page_url
-    published = None
-    source = None
-    if data.get("date"):
-        published = parse_date_string(str(data["date"])[:10])
-        source = "metadata" if published else None
+    published = _metadata_date(raw)
+    source = "metadata" if published else None
     if published is None and (published := date_from_url(url)):
         source = "url"
     if published is None and (published := date_from_dateline(text)):
