@@ -75,3 +75,44 @@ def test_migrations_directory_is_found_outside_a_checkout() -> None:
 
 def test_schema_head_constant_matches_alembic() -> None:
     assert dbmod.SCHEMA_HEAD == dbmod.head_revision("sqlite://")
+
+
+@pytest.mark.db
+def test_upgrade_from_first_revision_keeps_every_row(temp_db: str) -> None:
+    """A database made at revision 0001 with articles and events upgrades with rows intact."""
+    database = dbmod.open_database(temp_db, migrate=False)
+    dbmod.upgrade(database.engine, "0001")
+    rows = {
+        "articles": "INSERT INTO articles (id, url, content_hash, title, published, "
+        "published_source, text) VALUES (1, 'https://x.org/a', 'h1', 'T', '2025-04-03', 'flag', "
+        "'Kirill Dmitriev met officials on Wednesday.')",
+        "people": "INSERT INTO people (id, key, name, kind) VALUES (1, 'kirill dmitriev', "
+        "'Kirill Dmitriev', 'person')",
+        "aliases": "INSERT INTO aliases (id, person_id, alias, key, kind) VALUES "
+        "(1, 1, 'Dmitriev', 'dmitriev', 'name')",
+        "events": "INSERT INTO events (id, event_type, cameo, plover, status, date_start, "
+        "date_end, granularity, date_text, date_source, summary, location, hidden) VALUES "
+        "(1, 'MEET', '040', 'CONSULT', 'happened', '2025-04-02', '2025-04-02', 'day', "
+        "'on Wednesday', 'text', 'Kirill Dmitriev met officials', NULL, false)",
+        "event_sources": "INSERT INTO event_sources (id, event_id, article_id, key, sentence, "
+        "sentence_start, sentence_end, trigger, trigger_start, trigger_end, date_text, "
+        "date_char_start, date_char_end, date_start, date_end, granularity, date_source, "
+        "timex_value) VALUES (1, 1, 1, 'k', 'Kirill Dmitriev met officials on Wednesday.', 0, "
+        "43, 'met', 16, 19, 'on Wednesday', 30, 42, '2025-04-02', '2025-04-02', 'day', 'text', "
+        "'2025-04-02')",
+        "participants": "INSERT INTO participants (event_id, person_id, role, title, position) "
+        "VALUES (1, 1, 'actor', NULL, 0)",
+    }
+    with database.engine.begin() as conn:
+        for sql in rows.values():
+            conn.execute(text(sql))
+    before = {}
+    with database.engine.connect() as conn:
+        for table in rows:
+            before[table] = conn.execute(text(f"SELECT * FROM {table}")).all()
+    dbmod.upgrade(database.engine)
+    assert dbmod.current_revision(database.engine) == dbmod.SCHEMA_HEAD
+    with database.engine.connect() as conn:
+        for table in rows:
+            assert conn.execute(text(f"SELECT * FROM {table}")).all() == before[table], table
+    database.dispose()
