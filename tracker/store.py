@@ -108,31 +108,43 @@ def _overlaps(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date
     return a_start <= b_end and b_start <= a_end
 
 
+# Catch-all events are too unspecific to be recognised as the same across articles.
+UNMERGEABLE_TYPES = frozenset({"OTHER"})
+
+
 def find_same_event(
     session: Session, ev: ExtractedEvent, person_ids: frozenset[int], article_id: int
 ) -> Event | None:
-    """The same event reported by another article: same type, same people, dates overlap."""
-    if not person_ids or ev.date_source != "text":
+    """The same event reported by another article: same type, overlapping dates, and the
+    people of one report are a subset of the other's (outlets name different participants)."""
+    if not person_ids or ev.date_source != "text" or ev.event_type in UNMERGEABLE_TYPES:
         return None
-    first = min(person_ids)
     candidates = session.scalars(
         select(Event)
         .join(Participant, Participant.event_id == Event.id)
         .where(
-            Participant.person_id == first,
+            Participant.person_id.in_(list(person_ids)),
             Event.event_type == ev.event_type,
+            Event.status == ev.status,
             Event.date_source == "text",
+            Event.hidden.is_(False),
             Event.date_start <= ev.date_end,
             Event.date_end >= ev.date_start,
         )
+        .distinct()
     ).all()
+    best: tuple[int, int, Event] | None = None
     for cand in candidates:
         if any(src.article_id == article_id for src in cand.sources):
             continue
         people = frozenset(p.person_id for p in cand.participants if p.person.kind == "person")
-        if people == person_ids:
-            return cand
-    return None
+        if not (people <= person_ids or person_ids <= people):
+            continue
+        span = (cand.date_end - cand.date_start).days
+        score = (len(people & person_ids), -span)
+        if best is None or score > best[:2]:
+            best = (score[0], score[1], cand)
+    return best[2] if best else None
 
 
 def _narrow(event: Event, ev: ExtractedEvent) -> None:
@@ -202,6 +214,19 @@ def store_article(
                 )
         else:
             _narrow(event, ev)
+            known = {p.person_id for p in event.participants}
+            for person, mention in persons:
+                if person.id not in known:
+                    session.add(
+                        Participant(
+                            event_id=event.id,
+                            person_id=person.id,
+                            role=mention.role,
+                            title=mention.title,
+                            position=len(known),
+                        )
+                    )
+                    known.add(person.id)
         key = _source_key(ev)
         dup = session.scalars(
             select(EventSource.id).where(EventSource.article_id == row.id, EventSource.key == key)
