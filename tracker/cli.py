@@ -466,8 +466,11 @@ def extract(source: str, published: str | None, body_only: bool, fmt: str) -> No
             sys.stdout,
         )
         click.echo()
+        events = [
+            {**e, "people": "; ".join(e["people"])} for e in result["events"]
+        ]
         render(
-            result["events"],
+            events,
             ["event_type", "status", "date_start", "date_end", "granularity", "people", "summary"],
             sys.stdout,
         )

@@ -233,14 +233,17 @@ def store_article(
         ).first()
         if dup is not None:
             continue
+        # The evidence is the sentence without the paragraph break that may trail it.
+        lead = len(ev.sentence) - len(ev.sentence.lstrip())
+        sentence = ev.sentence.strip()
         session.add(
             EventSource(
                 event_id=event.id,
                 article_id=row.id,
                 key=key,
-                sentence=ev.sentence,
-                sentence_start=ev.sentence_start,
-                sentence_end=ev.sentence_end,
+                sentence=sentence,
+                sentence_start=ev.sentence_start + lead,
+                sentence_end=ev.sentence_start + lead + len(sentence),
                 trigger=ev.trigger,
                 trigger_start=ev.trigger_start,
                 trigger_end=ev.trigger_end,

@@ -1243,37 +1243,42 @@ _MONTH_TOKENS = frozenset(k.rstrip(".") for k in MONTHS)
 _WD_TOKENS = frozenset(WEEKDAYS) | {w + "s" for w in WEEKDAYS}
 _YEAR_TOKEN = re.compile(r"(?:1[5-9]\d\d|20\d\d|\d0)s?")
 _CLOCK_AFTER = re.compile(r":\d|\s?[ap]\.?\s?m\b|\s+(?:GMT|UTC|hours|in\s+the|o'clock)", re.I)
+_TRIGGER_ALL: dict[str, tuple[str, ...]] = dict(TRIGGER_WORDS)
+for _w in _MONTH_TOKENS:
+    _TRIGGER_ALL[_w] = (*_TRIGGER_ALL.get(_w, ()), "MONTH")
+for _w in _WD_TOKENS:
+    _TRIGGER_ALL[_w] = (*_TRIGGER_ALL.get(_w, ()), "WD")
 _WINDOW = 64  # characters scanned on each side of a trigger word
 
 
 def _triggers(text: str) -> dict[str, list[int]]:
-    """Positions of trigger words by class, in one tokenising pass."""
+    """Positions of trigger words by class, in one tokenising pass over the lower-cased text."""
     pos: dict[str, list[int]] = {}
-    words = TRIGGER_WORDS
-    for m in _TOKEN.finditer(text):
-        tok = m.group(0)
-        low = tok.lower()
-        s = m.start()
+    words = _TRIGGER_ALL
+    for m in _TOKEN.finditer(text.lower()):
+        low = m.group(0)
         classes = words.get(low)
+        c0 = low[0]
+        if classes is None and not c0.isdigit():
+            continue
+        s = m.start()
         if classes:
             for c in classes:
+                if c == "MONTH" or c == "WD":
+                    if not text[s].isupper():
+                        continue
                 pos.setdefault(c, []).append(s)
-        if tok[0].isdigit():
+        if c0.isdigit():
             e = m.end()
-            if _YEAR_TOKEN.fullmatch(tok):
+            if _YEAR_TOKEN.fullmatch(low):
                 pos.setdefault("YEAR", []).append(s)
             nxt = text[e : e + 1]
             if nxt == "/":
                 pos.setdefault("SLASH", []).append(s)
-            elif nxt == "-" and len(tok) == 4:
+            elif nxt == "-" and len(low) == 4:
                 pos.setdefault("ISO", []).append(s)
             if _CLOCK_AFTER.match(text, e):
                 pos.setdefault("CLOCK", []).append(s)
-        elif tok[0].isupper() or tok.isupper():
-            if low in _MONTH_TOKENS:
-                pos.setdefault("MONTH", []).append(s)
-            elif low in _WD_TOKENS:
-                pos.setdefault("WD", []).append(s)
     return pos
 
 
@@ -1292,11 +1297,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, int, re.Match[str]]]:
     out = []
     trig = _triggers(text)
     n = len(text)
+    win_cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for idx, (rule, pat) in enumerate(COMPILED):
-        starts = [p for c in RULE_TRIGGERS[rule.name] for p in trig.get(c, ())]
-        if not starts:
-            continue
-        for ws, we in _windows(starts, n):
+        classes = RULE_TRIGGERS[rule.name]
+        wins = win_cache.get(classes)
+        if wins is None:
+            wins = _windows([p for c in classes for p in trig.get(c, ())], n)
+            win_cache[classes] = wins
+        for ws, we in wins:
             for m in pat.finditer(text, ws, we):
                 _add_candidate(out, m, pat, text, idx)
     return out
