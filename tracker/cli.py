@@ -695,7 +695,12 @@ def info(ctx: Context) -> None:
 
 @cli.group()
 def db() -> None:
-    """Database schema commands (migrations run automatically on first use)."""
+    """Database schema commands (migrations run automatically on first use).
+
+    \b
+    Example:
+      tracker db current
+    """
 
 
 @db.command("upgrade")
