@@ -206,3 +206,28 @@ def test_people_and_articles_listings(seeded: CliRunner) -> None:
     assert {"Kirill Dmitriev", "Steve Witkoff"} <= names
     arts = json.loads(invoke(seeded, "articles", "--format", "json").output)
     assert arts[0]["published_source"] == "header"
+
+
+def test_batch_feedback_without_a_terminal(runner: CliRunner, tmp_path: Path) -> None:
+    """No progress bar when stderr is not a terminal; --quiet leaves errors and the summary."""
+    good = tmp_path / "good.txt"
+    good.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("")
+    result = invoke(runner, "add", str(good), str(bad))
+    assert result.exit_code == 1
+    assert "adding" not in result.stderr and "%" not in result.stderr
+    assert result.stdout.splitlines()[-1] == "1 added, 0 already present, 1 failed"
+    quiet = invoke(runner, "add", "--quiet", str(good), str(bad))
+    assert quiet.stdout == ""
+    assert quiet.stderr.splitlines() == [
+        f"error: {bad}: empty article (no text)",
+        "0 added, 1 already present, 1 failed",
+    ]
+
+
+def test_export_writes_exactly_the_given_path(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "x.csv"
+    target.parent.mkdir()
+    assert invoke(runner, "export", "-o", str(target)).exit_code == 0
+    assert [p.name for p in target.parent.iterdir()] == ["x.csv"]
