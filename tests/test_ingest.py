@@ -82,3 +82,26 @@ def test_binary_is_refused(data: bytes) -> None:
 )
 def test_parse_date_string(value: str, expected: dt.date | None) -> None:
     assert parse_date_string(value) == expected
+
+
+def test_pasted_body_without_title_keeps_its_first_paragraph() -> None:
+    raw = (
+        "Putin met Trump on Friday in a short summit in Helsinki. More talks are expected next "
+        "week, officials said.\n\nThe Kremlin said the meeting was constructive.\n"
+    )
+    art = parse_article(raw)
+    assert art.text.startswith("Putin met Trump on Friday")
+    assert art.title.startswith("Putin met Trump")
+
+
+def test_byline_header_short_lede_and_wire_footer() -> None:
+    raw = (
+        "Leaders meet\n\nBy Jane Doe | Published April 3, 2025 10:32 a.m. EDT\n\n"
+        "Putin met Trump on Friday.\n\nThe two leaders spoke for three hours in the Finnish "
+        "capital, aides said.\n\n(Reporting by Guy Faulconbridge; Editing by Alex Richardson)\n"
+    )
+    art = parse_article(raw)
+    assert art.title == "Leaders meet"
+    assert (art.published, art.published_source) == (dt.date(2025, 4, 3), "header")
+    assert art.text.startswith("Putin met Trump on Friday.")
+    assert "Jane Doe" not in art.text and "Reporting by" not in art.text

@@ -128,14 +128,6 @@ _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     "july|august|september|october|november|december"
 )
-_DATE_LINE_RE = re.compile(
-    rf"^\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
-    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:[\s,]+(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?))?\s*$",
-    re.IGNORECASE,
-)
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 
@@ -197,6 +189,27 @@ def _is_substantial(line: str) -> bool:
     return len(line.split()) >= 12 and bool(re.search(r"[.!?\"'”’)]\s*$", line))
 
 
+_HEADER_DATE_RE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.IGNORECASE,
+)
+
+
+def header_date(line: str) -> dt.date | None:
+    """A full date in a header line: "April 03, 2025", "Published 3 April 2025, 10:00"."""
+    m = _HEADER_DATE_RE.search(line)
+    return parse_date_string(m.group(0)) if m else None
+
+
+def _is_body_like(line: str) -> bool:
+    """A sentence of the article, even a short lede; captions and credits rarely end so."""
+    return _is_substantial(line) or (
+        len(line.split()) >= 4 and bool(re.search(r"[.!?\"”’]\s*$", line))
+    )
+
+
 def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput:
     """A plain-text article: title line, optional date line and caption, body, url footer."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -209,18 +222,16 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
     title = ""
     published: dt.date | None = None
     body_start = 0
-    # Header zone: everything before the first substantial paragraph.
-    first_body = next((i for i, p in enumerate(paragraphs) if _is_substantial(p)), 0)
-    for i, para in enumerate(paragraphs[:first_body]):
-        if published is None and _DATE_LINE_RE.match(para):
-            published = parse_date_string(para)
-            continue
-        if not title and i == 0:
-            title = para
-        # other short header lines are captions and photo credits: not news
-    body_start = first_body
-    if not title and len(paragraphs) > 1 and first_body == 0:
-        title, body_start = paragraphs[0], 1
+    if not _is_substantial(paragraphs[0]):
+        # A title line, then a header zone (date line, captions, credits, bylines) that
+        # ends at the first line that reads like a sentence of the article.
+        title = paragraphs[0]
+        body_start = next(
+            (i for i, p in enumerate(paragraphs[1:], 1) if _is_body_like(p)), len(paragraphs)
+        )
+        for para in paragraphs[1:body_start]:
+            if published is None and len(para.split()) <= 15:
+                published = header_date(para)
     body = _join_broken_paragraphs(paragraphs[body_start:])
     if not body:
         raise IngestError(f"{source_path or 'input'}: no article body found")

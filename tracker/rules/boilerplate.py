@@ -20,6 +20,15 @@ BOILERPLATE_LINES: list[tuple[str, list[str]]] = [
     ),
     (r"^<?https?://\S+>?$", ["<https://www.themoscowtimes.com/2025/04/03/a-b-a88592>"]),
     (r"^(share|share this|advertisement|subscribe.*|sign up.*)$", ["Advertisement", "Share"]),
+    (
+        r"^\(?(additional )?(reporting|writing|editing|compiled|produced) by\b",
+        ["(Reporting by Guy Faulconbridge; Editing by Alex Richardson)", "Writing by Jane Doe"],
+    ),
+    (
+        r"^(also read|read also|watch|listen|more|see more|click here)\s*:",
+        ["Also read: Talks stall", "WATCH: The summit in 60 seconds"],
+    ),
+    (r"^©|^(copyright|all rights reserved)\b", ["© 2025 Reuters", "Copyright 2025 The AP"]),
     (r"^(?:[\w.-]+\.(?:ru|com|org|net|gov|int|ua|uk|io))$", ["kremlin.ru"]),
 ]
 
