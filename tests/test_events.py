@@ -194,3 +194,38 @@ def test_dev_set_scores(nlp, tmp_path: Path) -> None:
     scores = json.loads(res.stdout)
     assert scores["strict"][2] >= 0.75, scores
     assert scores["relaxed"][2] >= 0.75, scores
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("MOSCOW, Aug 7 (Reuters) - Putin met Witkoff on Wednesday.", "MOSCOW, Aug 7 (Reuters) -"),
+        ("  WASHINGTON (AP) --  The FBI said on Monday.", "  WASHINGTON (AP) --"),
+        ("NEW YORK, Jan. 5, 2000 - Talks began.", "NEW YORK, Jan. 5, 2000 -"),
+        ("UN chief said Friday - no deal.", None),
+        ("NATO, the alliance, said on Monday - no.", None),
+    ],
+)
+def test_wire_datelines_are_found(line: str, dateline: str | None) -> None:
+    from tracker.events import _dateline_spans
+
+    spans = _dateline_spans(line)
+    assert [line[a:b] for a, b in spans] == ([dateline] if dateline else [])
+
+
+def test_dates_that_are_arguments_or_modifiers_date_no_event(nlp) -> None:
+    text = (
+        "Michael Swavely attributed the company's third-quarter performance to sales. "
+        "Norman Schwarzkopf picked Saturday night as the time to start. "
+        "Citadel chief Paul Reed said profit rose to $5.3 million, from $4 million a year "
+        "earlier."
+    )
+    rows = _rows(_extract(nlp, text, date(1989, 11, 1)))
+    assert not any(r[1] in ("1989-07-01", "1988-10-01", "1988-01-01") for r in rows), rows
+
+
+def test_a_date_after_a_speech_verb_dates_the_speech(nlp) -> None:
+    text = "Ambassador Lisa Grant said on Tuesday she would comply with the order."
+    events = _extract(nlp, text, THU)
+    dated = [e for e in events if e.date_source == "text"]
+    assert all(e.trigger == "said" for e in dated), [(e.trigger, e.date_start) for e in dated]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.nlp import load_nlp
-from tracker.people import find_people, person_key
+from tracker.people import countries_in, find_people, person_key
+from tracker.rules.nationality import EXAMPLES as NATIONALITY_EXAMPLES
 from tracker.rules.titles import EXAMPLES
 
 
@@ -85,3 +86,66 @@ def test_places_and_orgs_are_not_persons(nlp) -> None:
     ap = find_people(doc)
     kinds = {e.name: e.kind for e in ap.entities}
     assert all(k != "person" for k in kinds.values()), kinds
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), NATIONALITY_EXAMPLES)
+def test_descriptions_resolve_by_country(nlp, text: str, word: str, expected: str) -> None:
+    doc = nlp(text)
+    ap = find_people(doc)
+    tok = [t for t in doc if t.text == word][-1]
+    assert ap.resolve(tok), (word, [(e.name, e.kind) for e in ap.entities])
+    assert ap.entity(ap.resolve(tok)[0]).name == expected
+
+
+def test_countries_in_titles() -> None:
+    assert countries_in("Russian President") == {"russia"}
+    assert countries_in("U.S. special envoy") == {"us"}
+    assert countries_in("Kremlin foreign policy aide") == {"russia"}
+    assert countries_in("special envoy") == set()
+
+
+def test_a_specific_description_is_someone_new(nlp) -> None:
+    doc = nlp(
+        "Soviet spokesman Yuri Gremitskikh said special ambassador Mikhail Sytenko left. "
+        "The Iraqi ambassador to Venezuela said on Tuesday that Iraq would retaliate."
+    )
+    ap = find_people(doc)
+    amb = [t for t in doc if t.text == "ambassador"][-1]
+    assert ap.resolve(amb) == ()
+
+
+def test_a_regnal_name_is_its_own_person(nlp) -> None:
+    doc = nlp(
+        "Iraq's Saddam Hussein spoke today. Also today, King Hussein of Jordan arrived in "
+        "Washington. Hussein met Bush."
+    )
+    persons = _persons(find_people(doc))
+    assert "Saddam Hussein" in persons and "Hussein" in persons
+
+
+def test_company_names_are_organisations(nlp) -> None:
+    doc = nlp(
+        "Magna International Inc. said its chairman, Frank Stronach, resigned. "
+        "Magna shares closed up on Friday. Milton Roy Corp. rose. Milton Roy signed a deal."
+    )
+    ap = find_people(doc)
+    kinds = {e.name: e.kind for e in ap.entities}
+    assert kinds.get("Frank Stronach") == "person"
+    assert kinds.get("Magna", "org") != "person" and kinds.get("Milton Roy", "org") != "person"
+
+
+def test_adjectival_names_are_not_people(nlp) -> None:
+    doc = nlp("Fidel Castro spoke. Anti-Castro demonstrators thronged the street on Monday.")
+    ap = find_people(doc)
+    assert "Anti-Castro" not in _persons(ap)
+
+
+def test_a_capitalised_he_after_and_is_a_name(nlp) -> None:
+    doc = nlp(
+        "Scott Bessent and Chinese Vice Premier He Lifeng led the talks. Bessent and He "
+        "first met in Geneva on May 10. He said it went well."
+    )
+    ap = find_people(doc)
+    hes = [t for t in doc if t.text == "He"]
+    assert ap.entity(ap.resolve(hes[1])[0]).name == "He Lifeng"  # "Bessent and He"
+    assert ap.resolve(hes[0]) and ap.entity(ap.resolve(hes[0])[0]).name == "He Lifeng"

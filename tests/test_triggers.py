@@ -55,3 +55,9 @@ def test_specific_rules_win_over_general(nlp) -> None:
     doc = nlp("Trump returned to office in January.")
     rule = match_trigger(doc[1])
     assert rule is not None and rule.event_type == "OTHER"
+
+
+def test_participles_modifying_nouns_are_not_triggers(nlp) -> None:
+    doc = nlp("The FBI listed the accused doctor killer James Kopp and a signed letter.")
+    assert match_trigger(next(t for t in doc if t.text == "accused")) is None
+    assert match_trigger(next(t for t in doc if t.text == "signed")) is None

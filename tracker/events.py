@@ -11,6 +11,7 @@ codes are data in tracker.rules.triggers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from tracker.rules.status import (
     PLANNED_HEADS,
     PLANNED_MODIFIERS,
 )
-from tracker.rules.titles import ROLE_NOUNS
+from tracker.rules.titles import GROUP_NOUNS, ROLE_NOUNS
 from tracker.rules.triggers import (
     BACKGROUND_NOUNS,
     CONTENT_PROMOTES,
@@ -125,6 +126,8 @@ for _rule in TRIGGERS:
 def match_trigger(tok: Token) -> Trigger | None:
     """The first trigger rule that fires on this token, if any."""
     if tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in ("amod", "compound"):
+            return None  # "the accused doctor killer", "a signed letter"
         pos = "VERB"
     elif tok.pos_ in ("NOUN", "PROPN"):
         pos = "NOUN"
@@ -188,6 +191,8 @@ def _attach(span: Span) -> Token | None:
     and durations ("the invasion in February 2022", "until Friday", "for 2026")."""
     root = span.root
     inside = range(span.start, span.end)
+    if _date_is_argument(root, inside):
+        return None
     h = root
     nouns = 0
     first = True
@@ -199,6 +204,8 @@ def _attach(span: Span) -> Token | None:
             continue
         if first and h.pos_ in ("ADP", "SCONJ") and h.lower_ in _NON_EVENT_PREPS:
             return None
+        if first and (h.pos_ == "NUM" or h.ent_type_ in _FIGURE_ENTS):
+            return None  # "$5.3 million a year earlier", "an estimated $470 million this year"
         first = False
         if h.pos_ in ("ADP", "SCONJ") and h.lower_ in ("since", "until", "till", "before", "after"):
             return None  # "talks ... since the early weeks of the invasion in 2022"
@@ -209,6 +216,7 @@ def _attach(span: Span) -> Token | None:
             if (
                 h.dep_ == "advcl"
                 and prev.dep_ == "npadvmod"
+                and _is_offset(span)
                 and any(c.dep_ == "mark" and c.lower_ in ("before", "after") for c in h.children)
             ):
                 continue
@@ -220,7 +228,7 @@ def _attach(span: Span) -> Token | None:
                 and match_trigger(h.head) is not None
             ):
                 return h.head
-            return _light_to_xcomp(h)
+            return _speech_before_content(_light_to_xcomp(h), span)
         if h.pos_ in ("NOUN", "PROPN"):
             low = h.lemma_.lower()
             if low in BACKGROUND_NOUNS or h.lower_ in BACKGROUND_NOUNS:
@@ -234,6 +242,55 @@ def _attach(span: Span) -> Token | None:
                 if nouns >= 2:
                     return None
     return None
+
+
+_FIGURE_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_OFFSET_UNITS = {"day", "week", "month", "year", "hour", "night", "morning", "evening"}
+
+
+def _is_offset(span: Span) -> bool:
+    """'the day before', 'two days after' (not 'next year' or 'last week')."""
+    words = {t.lower_ for t in span}
+    return span.root.lemma_.lower() in _OFFSET_UNITS and not words & {
+        "next",
+        "last",
+        "this",
+        "coming",
+        "past",
+    }
+
+
+def _date_is_argument(root: Token, inside: range) -> bool:
+    """The date is a participant or a property of a thing, not the time of an event:
+    "picked Saturday night as the time", "approaching next year with caution",
+    "a third-quarter net loss", "the company's year-earlier profit"."""
+    head = root.head
+    if head.i == root.i or head.i in inside:
+        return False
+    if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and _is_verbal(head):
+        rule = match_trigger(head)
+        return rule is None or not rule.speech
+    if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN":
+        low = head.lemma_.lower()
+        return match_trigger(head) is None and low not in _EVENTISH
+    return False
+
+
+def _speech_before_content(pred: Token, span: Span) -> Token:
+    """'Grant said on Tuesday she would comply': a date between a speech verb and the
+    subject of its complement dates the speech, whatever head the parser gave it."""
+    if pred.dep_ != "ccomp" or pred.head.i > span.start:
+        return pred
+    rule = match_trigger(pred.head)
+    if rule is None or not rule.speech:
+        return pred
+    between = span.doc[pred.head.i + 1 : span.start]
+    if any(t.pos_ not in ("ADP", "ADV", "PUNCT") for t in between):
+        return pred  # "said that while the company's results this year were weak, ..."
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subj and subj[0].left_edge.i >= span.end:
+        return pred.head
+    return pred
 
 
 def _light_to_xcomp(h: Token) -> Token:
@@ -273,6 +330,17 @@ class _Collector:
         if ents:
             self.add(ents, role)
         is_name = bool(ents) and tok.pos_ == "PROPN"
+        # a common noun that is neither an event, a role nor a group: its modifiers and
+        # attachments are bystanders ("the Slepian murder investigation", "a puppy, a gift
+        # from Rep. X", "Anti-Castro demonstrators")
+        plain = (
+            tok.pos_ == "NOUN"
+            and not ents
+            and tok.lemma_.lower() not in _EVENTISH
+            and tok.lemma_.lower() not in ROLE_NOUNS
+            and tok.lower_ not in GROUP_NOUNS
+            and match_trigger(tok) is None
+        )
         for c in tok.children:
             dep = c.dep_
             if (
@@ -280,7 +348,8 @@ class _Collector:
                 and c.tag_ == "VBN"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             ):
-                self.walk(c, role, skip)  # "the delegation led by X", "hosted by X"
+                if not plain or c.lemma_.lower() in ("lead", "head", "accompany"):
+                    self.walk(c, role, skip)  # "the delegation led by X", "hosted by X"
                 continue
             if dep in _CLAUSE_DEPS or dep in ("punct", "cc", "det", "npadvmod", "advmod"):
                 continue
@@ -288,11 +357,13 @@ class _Collector:
                 continue  # "according to X": the source, not a participant
             if dep == "conj" and c.pos_ in ("VERB", "AUX"):
                 continue
-            if dep == "poss" and not is_name:
-                continue  # "Trump's envoy", "his platform"
+            if dep == "poss" and (not is_name or c.pos_ == "PRON" or ents):
+                continue  # "Trump's envoy", "his platform", "her brother Delfin"
             if dep in ("compound", "nmod", "amod") and not (is_name or ents):
-                if c.pos_ == "PROPN" and tok.pos_ == "NOUN":
-                    continue  # "Trump administration"
+                if plain or (c.pos_ == "PROPN" and tok.pos_ == "NOUN"):
+                    continue  # "Trump administration", "the Slepian investigation"
+            if plain and dep in ("prep", "appos") and c.lower_ not in _GROUP_PREPS:
+                continue
             if (
                 dep == "prep"
                 and c.lower_ in ("of", "to", "for")
@@ -302,6 +373,16 @@ class _Collector:
                 continue  # "aide to President Putin", "chief of X"
             self.walk(c, role, skip)
 
+
+# "talking about the visit of X", "discussed the summit": the speakers did not take part
+_TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning", "of", "for", "against"}
+_TOPIC_VERBS = frozenset(
+    """discuss describe announce confirm deny criticise criticize welcome praise plan
+    prepare cancel postpone propose report consider dismiss condemn mention""".split()
+)
+
+# prepositions by which a plain noun still takes people in: "a group including X"
+_GROUP_PREPS = {"including", "like", "with", "between", "among"}
 
 _EVENTISH = {
     "talk",
@@ -334,11 +415,14 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
             if c.dep_ == "nsubjpass":
                 return c, True
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
-            if tok.dep_ == "advcl" and not (
-                tok.tag_ in ("VBG", "VBN")
-                or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-            ):
+            to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            if tok.dep_ == "advcl" and not (tok.tag_ in ("VBG", "VBN") or to_inf):
                 return None, False
+            if to_inf and tok.head.lemma_.lower() not in _SUBJECT_CONTROL:
+                # object control: in "Burton subpoenaed Elian to testify" Elian testifies
+                obj = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+                if obj and obj[0].pos_ in ("PROPN", "PRON", "NOUN"):
+                    return obj[0], False
             tok = tok.head
             if tok.pos_ in ("NOUN", "PROPN"):
                 return tok, False
@@ -347,6 +431,10 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
             return tok.head, False
         return None, False
     return None, False
+
+
+# verbs whose subject, not object, does the infinitive: "promised Kyiv to send", "agreed"
+_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "agree", "threaten", "offer"})
 
 
 def _speaker(pred: Token, people: ArticlePeople) -> tuple[int, ...]:
@@ -386,9 +474,17 @@ def _participants(
                     if g.dep_ in ("dobj", "prep", "dative"):
                         col.walk(g, "counterpart", skip)
         verb = pred.head
+        preps: set[str] = set()
         while verb.pos_ == "ADP" and verb.head.i != verb.i:
+            preps.add(verb.lower_)
             verb = verb.head
-        if _is_verbal(verb) and verb.i != pred.i and pred.dep_ in ("dobj", "pobj", "attr"):
+        if (
+            _is_verbal(verb)
+            and verb.i != pred.i
+            and pred.dep_ in ("dobj", "pobj", "attr")
+            and not preps & _TOPIC_PREPS
+            and not (pred.dep_ == "dobj" and verb.lemma_.lower() in _TOPIC_VERBS)
+        ):
             subj, _ = _subject(verb)
             if subj is not None:
                 col.walk(subj, "actor", skip | {pred.i})
@@ -403,6 +499,7 @@ def _participants(
             if c.dep_ == "poss":
                 col.add(people.resolve(c), "actor")
     if subj is not None and subj.i != (noun_event.i if noun_event is not None else -1):
+        col.add(people.stranded_before(subj), "counterpart" if passive else "actor")
         col.walk(subj, "counterpart" if passive else "actor", skip)
     for c in pred.children:
         if c.i in skip or c.dep_ in ("nsubj", "nsubjpass"):
@@ -493,7 +590,11 @@ def _in_speech(pred: Token) -> bool:
 
 
 def _promote(pred: Token, dated: set[int]) -> str | None:
-    """The diplomatic act performed by a speech act's complement ("said ... had agreed")."""
+    """The diplomatic act performed by a speech act's complement ("said ... had agreed").
+
+    Only the speaker's own side performs it: "the two sides had agreed" or "we agreed" is
+    an AGREE, but "Moscow and Washington had agreed" told by a spokesman, "the deal had
+    been signed" or "what is signed in hotels" is a STATEMENT about others' acts."""
     stack = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp", "conj", "dobj")]
     seen = 0
     while stack and seen < 60:
@@ -505,7 +606,10 @@ def _promote(pred: Token, dated: set[int]) -> str | None:
         if rule is not None and rule.speech and tok.dep_ != "conj":
             continue
         if rule is not None and rule.event_type in CONTENT_PROMOTES:
-            return rule.event_type
+            if rule.event_type != "AGREE" or _own_side(tok):
+                if rule.event_type == "REJECT" and _aux_words(tok) & {"will", "would", "wo"}:
+                    return "THREATEN"  # "said he would veto any decision"
+                return rule.event_type
         low = tok.lemma_.lower()
         if low in CONTENT_TYPES:
             return CONTENT_TYPES[low]
@@ -513,10 +617,27 @@ def _promote(pred: Token, dated: set[int]) -> str | None:
             auxes = _aux_words(tok)
             if auxes & {"will", "would", "wo"} and ("not" in auxes or "n't" in auxes):
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
-                if subj and subj[0].pos_ in ("PROPN", "NOUN"):
-                    return "REJECT"
-        stack.extend(c for c in tok.children if c.dep_ not in ("punct", "cc"))
+                if subj and subj[0].pos_ == "PROPN":
+                    return "REJECT"  # "Ukraine will not hand its land to the occupier"
+        stack.extend(c for c in tok.children if c.dep_ not in _NOT_CONTENT_DEPS)
     return None
+
+
+# dependents that leave the reported clause: relative clauses and modifiers of things
+_NOT_CONTENT_DEPS = {"punct", "cc", "relcl", "acl", "pcomp", "pobj", "prep", "npadvmod"}
+# subjects that make an agreement the speaker's own: "the two sides", "we", "both parties"
+_OWN_SIDE = {"side", "party", "delegation", "team", "negotiator", "we", "i", "he", "she", "they"}
+
+
+def _own_side(tok: Token) -> bool:
+    """Whether the agreeing clause's subject is the speaker's side (not passive, not a third
+    party named by a spokesman)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj:
+        return tok.dep_ in ("xcomp", "conj")  # "said it agreed to", "... and agreed"
+    return subj[0].lemma_.lower() in _OWN_SIDE or subj[0].lower_ in _OWN_SIDE
 
 
 # ----------------------------------------------------------------------------- extraction
@@ -571,7 +692,10 @@ def extract_events(
     people = find_people(doc)
     sents = _sentence_of(doc)
     by_sent: dict[int, list[tuple[DateMention, Span]]] = {}
+    datelines = _dateline_spans(text)
     for m in date_mentions(text, timexes):
+        if _quoted_title(text, m) or any(a <= m.start < b for a, b in datelines):
+            continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
@@ -604,6 +728,35 @@ def extract_events(
             if ev is not None:
                 events.append(ev)
     return _merge_statements(events)
+
+
+# "MOSCOW, Aug 7 (Reuters) -", "WASHINGTON (AP) --": the wire's filing date, no event's
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*"  # MOSCOW / NEW YORK
+    r"(?:,[ \t]*[A-Z0-9][^()\n,]{0,15})*"  # , Aug 7 / , Poland / , Jan. 5, 2000
+    r"[ \t]*(?:\([A-Za-z .\-]{1,30}\))?[ \t]*(?:--|[-\u2013\u2014_])",  # (Reuters) -
+    re.MULTILINE,
+)
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of wire datelines at the start of a line."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text[:200_000])]
+
+
+_OPEN_QUOTES = ('"', "“", "‘", "`", "'")
+_CLOSE_QUOTES = ('"', "”", "’", "'", ',"', ",”", '."', ".”")
+
+
+def _quoted_title(text: str, m: DateMention) -> bool:
+    """A whole quoted, capitalised phrase is a title, not a date: ABC's "This Week"."""
+    before = text[max(0, m.start - 1) : m.start]
+    after = text[m.end : m.end + 2]
+    return (
+        before in _OPEN_QUOTES
+        and m.text[:1].isupper()
+        and any(after.startswith(q) for q in _CLOSE_QUOTES)
+    )
 
 
 def _anchor_clause(root: Token) -> Token | None:
@@ -661,6 +814,21 @@ def _reanchor_clause_offsets(doc: Doc, by_sent: dict[int, list[tuple[DateMention
                 timexes=m.timexes,
             )
             items[k] = (new, span)
+
+
+def _tense_fits(pred: Token, speech: bool, ds: dt.date, de: dt.date, published: dt.date) -> bool:
+    """A past-tense speech act cannot happen after publication ("promised ... next year":
+    the date is the promise's content), and a plain present-tense verb is no event of
+    long ago ("White heads a team ... on Aug. 7, 1998": the date is the bombings')."""
+    auxes = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+    if speech and pred.tag_ == "VBD" and ds > published:
+        return False
+    return not (
+        pred.tag_ in ("VBZ", "VBP")
+        and not auxes
+        and not speech
+        and de < published - dt.timedelta(days=30)
+    )
 
 
 def _governed_by_dated(tok: Token, dated: set[int]) -> bool:
@@ -727,6 +895,8 @@ def _build(
             cameo, plover = TYPE_CODES[promoted]
     if m is not None and span is not None:
         ds, de, gran = m.date_start, m.date_end, m.granularity
+        if not _tense_fits(pred, speech, ds, de, published):
+            return None
         if status == "happened" and ds > published:
             status = "planned"
         date_text: str | None = m.text

@@ -15,13 +15,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracker.rules.nationality import COUNTRY_OF_WORD, KNOWN_PEOPLE
 from tracker.rules.titles import (
+    CORPORATE_SUFFIXES,
     GROUP_NOUNS,
     NAME_PARTICLES,
+    NAME_PREFIXES,
     NOT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
+    ROYAL_TITLES,
     TITLE_WORDS,
 )
 
@@ -31,6 +35,12 @@ if TYPE_CHECKING:
 __all__ = ["ArticlePeople", "PersonEntity", "find_people", "person_key"]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# titles held only by people, so the capitalised words after them are a person's name
+_PERSONAL_TITLES = frozenset(
+    """president minister secretary envoy spokesman spokeswoman spokesperson ambassador
+    chancellor senator governor adviser advisor aide negotiator commissioner chairman
+    chairwoman chairperson premier mr. mrs. ms. dr. mr mrs ms dr""".split()
+)
 _ORG_LABELS = {"ORG"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 _PLACE_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "toward"}
@@ -67,6 +77,7 @@ class _Draft:
     titles: list[str] = field(default_factory=list)
     role_words: set[str] = field(default_factory=set)
     owners: set[str] = field(default_factory=set)  # "trump" for "Trump's special envoy"
+    countries: set[str] = field(default_factory=set)  # "russia" for "Russian President X"
     first: int = 10**9
 
 
@@ -95,6 +106,25 @@ class ArticlePeople:
             if child.dep_ in ("appos", "compound") and child.i in self._token_entity:
                 return (self._token_entity[child.i],)
         return ()
+
+    def stranded_before(self, token: Token) -> tuple[int, ...]:
+        """Names coordinated before a subject that the parser cut off ("Bessent and He
+        first met": "Bessent" parsed as a separate root): the entities to add."""
+        doc = self.doc
+        j = token.left_edge.i
+        out: list[int] = []
+        while j >= 2 and doc[j - 1].lower_ in ("and", "&", ","):
+            k = j - 2
+            if k not in self._token_entity:
+                break
+            name = doc[k]
+            if name.dep_ not in ("ROOT", "dep", "npadvmod", "amod") or name.head.i > token.i:
+                break
+            while k - 1 >= 0 and self._token_entity.get(k - 1) == self._token_entity[k]:
+                k -= 1
+            out.append(self._token_entity[j - 2])
+            j = k
+        return tuple(reversed(out))
 
     def is_name_token(self, token: Token) -> bool:
         return token.i in self._token_entity and token.pos_ not in ("PRON", "NOUN")
@@ -216,8 +246,8 @@ def find_people(doc: Doc) -> ArticlePeople:
     ap = ArticlePeople(doc)
     sent_of: dict[int, Span] = {}
     for sent in doc.sents:
-        for t in sent:
-            sent_of[t.i] = sent
+        for tk in sent:
+            sent_of[tk.i] = sent
 
     # 1. name spans from NER PERSON, repaired and stripped of titles
     raw: list[tuple[int, int, int]] = []  # (title_start, start, end)
@@ -230,6 +260,8 @@ def find_people(doc: Doc) -> ArticlePeople:
         ts, s, e = _strip(doc, s, e)
         if s >= e or any(i in taken for i in range(s, e)):
             continue
+        if _prefixed(doc, s):
+            continue  # "Anti-Castro demonstrators"
         if all(doc[i].lower_ in NOT_NAMES or not _is_cap(doc[i]) for i in range(s, e)):
             continue
         raw.append((ts, s, e))
@@ -241,12 +273,14 @@ def find_people(doc: Doc) -> ArticlePeople:
             if i in taken or not (prev.lower_ in ROLE_NOUNS or _is_title(prev)):
                 continue
             e = i
+            # "Defence Minister Rustem Umerov" tagged ORG: a personal title decides
+            labels = ("", "PERSON", "ORG") if prev.lower_ in _PERSONAL_TITLES else ("", "PERSON")
             while (
                 e < sent.end
                 and e not in taken
                 and _name_like(doc[e])
                 and doc[e].pos_ == "PROPN"
-                and doc[e].ent_type_ in ("", "PERSON")
+                and doc[e].ent_type_ in labels
             ):
                 e += 1
             if e - i >= 2 and (e >= sent.end or doc[e].pos_ not in ("PROPN",)):
@@ -262,7 +296,9 @@ def find_people(doc: Doc) -> ArticlePeople:
         return tuple(out)
 
     # 2. full names: multi-token forms, merged when one is a contiguous part of another
-    multi = sorted({toks(s, e) for _, s, e in raw if len(toks(s, e)) >= 2}, key=len, reverse=True)
+    multi = sorted(
+        {toks(s, e) for _, s, e in raw if len(toks(s, e)) >= 2}, key=lambda f: (-len(f), f)
+    )  # deterministic: the same article always gives the same entities
     full: list[tuple[str, ...]] = []
     for form in multi:
         containers = [f for f in full if _contains(f, form)]
@@ -286,13 +322,16 @@ def find_people(doc: Doc) -> ArticlePeople:
             if fi not in known[sf]:
                 known[sf].append(fi)
     for fi, f in enumerate(full):
-        if f[0] in NOT_NAMES:
-            known.setdefault(f[:1], []).append(fi)
+        if f[0] in NOT_NAMES or f[0] in PRONOUNS:
+            known.setdefault(f[:1], []).append(fi)  # "Bessent and He first met"
     max_len = max((len(k) for k in known), default=0)
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
             if i in taken or not _is_cap(doc[i]) and doc[i].lower_ not in NAME_PARTICLES:
+                i += 1
+                continue
+            if _prefixed(doc, i):
                 i += 1
                 continue
             hit = None
@@ -302,6 +341,8 @@ def find_people(doc: Doc) -> ArticlePeople:
                     continue
                 t = toks(i, e)
                 if len(t) == 1 and t[0] in NOT_NAMES and (i == sent.start or doc[i - 1].is_punct):
+                    continue
+                if n == 1 and t[0] in PRONOUNS and not _midsentence_capital(doc, i, sent.start):
                     continue
                 if t in known and _is_cap(doc[e - 1]):
                     hit = e
@@ -331,6 +372,9 @@ def find_people(doc: Doc) -> ArticlePeople:
     for ts, s, e in raw:
         t = toks(s, e)
         cands = [full_idx[f] for f in full if _contains(f, t)]
+        if len(t) == 1 and s > 0 and doc[s - 1].lower_ in ROYAL_TITLES:
+            # "King Hussein": a regnal name matches a full name only as its first name
+            cands = [full_idx[f] for f in full if f[0] == t[0] and len(f) > 1 and f != t]
         if len(cands) == 1:
             _add_span(ap, drafts, cands[0], doc, ts, s, e, sent_of)
             last_seen[cands[0]] = s
@@ -349,14 +393,16 @@ def find_people(doc: Doc) -> ArticlePeople:
     occurrences: dict[int, list[int]] = defaultdict(list)
     for s, _e, idx in ap.name_spans:
         occurrences[idx].append(s)
-    for ts, s, e, cands in pending:
-        best, best_pos = cands[0], -(10**9)
-        for c in cands:
+    for ts, s, e, options in pending:
+        best, best_pos = options[0], -(10**9)
+        for c in options:
             before = [p for p in occurrences[c] if p < s]
             pos = max(before) if before else -(10**8) - min(occurrences[c], default=0)
             if pos > best_pos:
                 best, best_pos = c, pos
         _add_span(ap, drafts, best, doc, ts, s, e, sent_of)
+
+    _companies_to_orgs(doc, drafts, full)
 
     # 5. organisations and places (kept as actors, never persons)
     for ent in doc.ents:
@@ -384,6 +430,11 @@ def find_people(doc: Doc) -> ArticlePeople:
         ap.name_spans.append((s, e, idx))
 
     # 6. finalize entities
+    for d, key in zip(drafts, full, strict=False):
+        if d.kind == "person":
+            d.countries |= countries_in(" ".join([*d.titles, *d.owners, *d.role_words]))
+            if not d.countries and " ".join(key) in KNOWN_PEOPLE:
+                d.countries.add(KNOWN_PEOPLE[" ".join(key)])
     for d in drafts:
         forms = sorted(set(d.forms), key=lambda f: (-len(f.split()), -len(f), f))
         name = forms[0] if forms else ""
@@ -394,6 +445,69 @@ def find_people(doc: Doc) -> ArticlePeople:
 
     _resolve_references(ap, drafts, sent_of)
     return ap
+
+
+def countries_in(text: str) -> set[str]:
+    """Countries named in a title or description: 'Russian President' -> {'russia'}."""
+    words = _fold(text).split()
+    out: set[str] = set()
+    for n in (1, 2, 3):
+        for i in range(len(words) - n + 1):
+            c = COUNTRY_OF_WORD.get(" ".join(words[i : i + n]))
+            if c:
+                out.add(c)
+    return out
+
+
+def _prefixed(doc: Doc, i: int) -> bool:
+    """'Anti-Castro', 'pro-Kremlin': the name is part of an adjective, not a person."""
+    if i + 2 < len(doc) and doc[i].lower_ in NAME_PREFIXES and doc[i + 1].text == "-":
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NAME_PREFIXES
+
+
+def _midsentence_capital(doc: Doc, i: int, sent_start: int) -> bool:
+    """A capitalised 'He' after 'Bessent and' is a name (He Lifeng), not the pronoun."""
+    if i <= sent_start:
+        return False
+    prev = doc[i - 1]
+    return not (prev.is_punct or prev.is_space or prev.is_quote)
+
+
+def _corporate_prefixes(doc: Doc) -> set[tuple[str, ...]]:
+    """Word sequences that begin a company name with a legal suffix ("Magna" and "Magna
+    International" from "Magna International Inc.")."""
+    out: set[tuple[str, ...]] = set()
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in CORPORATE_SUFFIXES or i == 0:
+            continue
+        j = i
+        while j > 0 and j > i - 6:
+            prev = doc[j - 1]
+            if _is_cap(prev) or prev.text in ("-", "&", "'") or prev.lower_ in NAME_PARTICLES:
+                j -= 1
+                continue
+            break
+        words: list[str] = []
+        for k in range(j, i):
+            words.extend(_fold(doc[k].text).split())
+            if words:
+                out.add(tuple(words))
+    return out
+
+
+def _companies_to_orgs(doc: Doc, drafts: list[_Draft], full: list[tuple[str, ...]]) -> None:
+    """An untitled "person" whose name also begins a company name with a legal suffix in
+    this article is the company: "Magna shares closed up" beside "Magna International Inc."."""
+    prefixes = _corporate_prefixes(doc)
+    if not prefixes:
+        return
+    for d, key in zip(drafts, full, strict=False):
+        if d.kind != "person" or d.role_words:
+            continue
+        forms = {tuple(_fold(f).split()) for f in d.forms} | {key}
+        if forms & prefixes:
+            d.kind = "org"
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
@@ -443,10 +557,16 @@ def _add_span(
         d.titles.append(title)
     d.role_words |= roles
     d.owners |= owners
+    # "King Hussein of Jordan", "President Hashemi Rafsanjani of Iran"
+    k = e + 1 if e < len(doc) and doc[e].lower_ == "of" else -1
+    if 0 < k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    if 0 < k < len(doc) and doc[k].ent_type_ in ("GPE", "NORP"):
+        d.countries |= countries_in(doc[k : k + 3].text)
     # appositive descriptions: "Jared Kushner, the president's son-in-law," / "the envoy, X"
     root = doc[e - 1]
     for other in [*root.children, root.head] if root.dep_ == "appos" else list(root.children):
-        if other.dep_ == "appos" or (root.dep_ == "appos" and other is root.head):
+        if other.dep_ == "appos" or (root.dep_ == "appos" and other.i == root.head.i):
             if other.pos_ == "NOUN":
                 d.role_words.add(other.lemma_.casefold())
                 for c in other.children:
@@ -481,7 +601,9 @@ def _resolve_references(ap: ArticlePeople, drafts: list[_Draft], sent_of: dict[i
             gender[idx] = "f"
         elif d.role_words & _MASCULINE:
             gender[idx] = "m"
-    subject_groups: list[tuple[int, tuple[int, ...]]] = []  # (sentence start, persons)
+    # (sentence start, persons, token): groups that "they" may refer to
+    subject_groups: list[tuple[int, tuple[int, ...], int]] = []
+    last_plural = -1  # the latest unresolved plural of people ("two Libyan agents")
     for si, sent in enumerate(sents):
         i = sent.start
         while i < sent.end:
@@ -513,18 +635,43 @@ def _resolve_references(ap: ArticlePeople, drafts: list[_Draft], sent_of: dict[i
                 and tok.lower_ in GROUP_NOUNS
                 or (low == "two" and tok.dep_.startswith("nsubj"))
             ):
-                grp = _group_referents(ap, history, tok, persons, sents, si)
+                grp = _group_referents(ap, drafts, history, tok, persons, sents, si)
                 if grp:
                     ap._groups[i] = grp
+                    subject_groups.append((sent.start, grp, i))
+                else:
+                    last_plural = i
             elif low in ("they", "them") and tok.pos_ == "PRON":
-                for ss, grp in reversed(subject_groups[-2:]):
+                window = sents[max(0, si - 2)].start
+                for ss, grp, pos in reversed(subject_groups):
+                    if ss < window or pos < last_plural:
+                        break
                     if ss < sent.start:
                         ap._groups[i] = grp
                         break
+            elif _plural_people(tok):
+                last_plural = i
             i += 1
         subj = _subject_persons(ap, sent, persons)
         if len(subj) >= 2:
-            subject_groups.append((sent.start, subj))
+            subject_groups.append((sent.start, subj, sent.start))
+
+
+_PEOPLE_PLURALS = frozenset(
+    """agents relatives people soldiers troops members students workers demonstrators
+    protesters delegates citizens children residents refugees civilians hostages prisoners
+    militants rebels guerrillas police investigators lawyers judges voters fighters parents
+    families reporters journalists authorities employees suspects victims""".split()
+)
+
+
+def _plural_people(tok: Token) -> bool:
+    """An unnamed plural of people that 'they' may refer to instead of a named group."""
+    if tok.pos_ == "NUM" and tok.dep_.startswith("nsubj"):
+        return True  # "The two were removed"
+    if tok.tag_ not in ("NNS", "NNPS") or not tok.dep_.startswith(("nsubj", "dobj", "pobj")):
+        return False
+    return tok.lower_ in _PEOPLE_PLURALS or any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _pronoun_antecedent(
@@ -622,47 +769,71 @@ def _description_referent(
     sents: list[Span],
     si: int,
 ) -> int | None:
+    """'the Russian leader' -> the latest earlier person with a leader's title whose country
+    is Russia; a person with no known country only when no prepositional phrase makes the
+    description specific ("the Iraqi ambassador to Venezuela" is someone new)."""
     role = tok.lemma_.casefold()
     wanted = ROLE_SYNONYMS.get(role, frozenset({role}))
-    owners = {_fold(c.text) for c in tok.children if c.dep_ == "poss"}
-    adjs = {c.text.casefold() for c in tok.children if c.dep_ in ("amod", "compound")}
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    owners = {_fold(c.text) for c in poss if not countries_in(c.text)}
+    modifiers = [c.text for c in tok.children if c.dep_ in ("amod", "compound")]
+    of_phrase = [
+        g.text
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.ent_type_ in ("GPE", "NORP")
+    ]
+    countries = countries_in(" ".join([*modifiers, *of_phrase, *(c.text for c in poss)]))
+    specific = any(c.dep_ == "prep" for c in tok.children)
     in_sentence = {h[1] for h in history if h[3] == tok.sent.start}
 
-    def ok(idx: int) -> bool:
+    def ok(idx: int, strict: bool) -> bool:
         d = drafts[idx]
         if not (d.role_words & wanted):
             return False
         if owners and d.owners and not (owners & d.owners):
             return False
-        nat = {w for w in d.role_words if w[:1].isalpha() and w.endswith(("an", "ese", "ish"))}
-        return not (adjs & _NATIONALITY and nat and not adjs & nat)
+        if countries:
+            if d.countries:
+                return bool(d.countries & countries)
+            return not strict and not specific
+        return True
 
-    for h in reversed(history):
-        if h[1] in persons and h[1] not in in_sentence and ok(h[1]):
-            return h[1]
+    for strict in (True, False):
+        for h in reversed(history):
+            if h[1] in persons and h[1] not in in_sentence and ok(h[1], strict):
+                return h[1]
     # a lede that names its subject only in a following sentence
+    if si > 2:
+        return None
+    mentioned = {h[1] for h in history}
     for later in sents[si + 1 : si + 3]:
         for s, _e, idx in ap.name_spans:
             if later.start <= s < later.end and idx in persons and drafts[idx].first >= later.start:
-                if not owners or not drafts[idx].owners or owners & drafts[idx].owners:
-                    if idx not in {h[1] for h in history}:
-                        return idx
+                d = drafts[idx]
+                if owners and d.owners and not owners & d.owners:
+                    continue
+                if countries and d.countries and not countries & d.countries:
+                    continue
+                if idx not in mentioned:
+                    return idx
     return None
-
-
-_NATIONALITY = frozenset(
-    """russian american ukrainian chinese israeli egyptian turkish french german british
-    indian pakistani iranian brazilian japanese korean qatari rwandan congolese hungarian
-    belgian swedish european palestinian saudi""".split()
-)
 
 
 def _subject_persons(ap: ArticlePeople, sent: Span, persons: set[int]) -> tuple[int, ...]:
     """Persons of the main subject when it is a coordination ("Bessent and He met")."""
     root = sent.root
     out: list[int] = []
-    for c in root.children:
+    # the root's subject, or a main verb's when the parser rooted the sentence elsewhere
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+        t
+        for t in sent
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "conj", "dep", "parataxis")
+    ][:1]
+    for c in subjects:
         if c.dep_ in ("nsubj", "nsubjpass"):
+            out.extend(e for e in ap.stranded_before(c) if e in persons and e not in out)
             stack = [c]
             while stack:
                 t = stack.pop()
@@ -675,13 +846,35 @@ def _subject_persons(ap: ArticlePeople, sent: Span, persons: set[int]) -> tuple[
 
 def _group_referents(
     ap: ArticlePeople,
+    drafts: list[_Draft],
     history: list[tuple[int, int, str, int]],
     tok: Token,
     persons: set[int],
     sents: list[Span],
     si: int,
 ) -> tuple[int, ...]:
-    """'the two envoys' -> the last two distinct persons named before."""
+    """'the foreign ministers of Congo and Rwanda' -> the person of each country with that
+    role, wherever the article names them; 'the two envoys' -> the last two persons named
+    in this or the two sentences before, never the speaker who reports on them."""
+    countries: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.subtree:
+                if g.ent_type_ in ("GPE", "NORP") and g.dep_ in ("pobj", "conj"):
+                    countries.extend(sorted(countries_in(g.text)))
+    if len(countries) >= 2:
+        role = tok.lemma_.casefold()
+        wanted = ROLE_SYNONYMS.get(role, frozenset({role})) | {"counterpart"}
+        found: list[int] = []
+        for country in dict.fromkeys(countries):
+            cands = [
+                i
+                for i in persons
+                if country in drafts[i].countries and drafts[i].role_words & wanted
+            ]
+            if len(cands) == 1:
+                found.append(cands[0])
+        return tuple(found) if len(found) >= 2 else ()
     n = 0
     if tok.lower_ == "two":
         n = 2
@@ -690,10 +883,26 @@ def _group_referents(
             n = _NUMBER_WORDS[c.lower_]
     if not n or not any(c.lower_ == "the" for c in tok.children):
         return ()
+    doc = ap.doc
+    window = sents[max(0, si - 2)].start
     out: list[int] = []
     for h in reversed(history):
-        if h[1] in persons and h[1] not in out and h[2] != "poss":
+        if h[3] < window:
+            break
+        name = doc[h[0]]
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head  # "Omar Said" -> "Said", whose head is the verb
+        speaker = (
+            h[3] == tok.sent.start
+            and h[2].startswith("nsubj")
+            and name.head.lemma_.lower() in _SPEECH_LEMMAS
+            and name.head.i < tok.i
+        )
+        if h[1] in persons and h[1] not in out and h[2] != "poss" and not speaker:
             out.append(h[1])
         if len(out) == n:
             return tuple(reversed(out))
     return ()
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "report", "add", "write", "announce", "confirm"})

@@ -48,6 +48,8 @@ HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
         "urge",
         "ask",
         "call",
+        "invite",
+        "encourage",
         "demand",
         "push",
         "threaten",
@@ -65,7 +67,7 @@ HYPOTHETICAL_MODIFIERS: frozenset[str] = frozenset(
     {"possible", "potential", "proposed", "hypothetical", "eventual", "would-be"}
 )
 PLANNED_MODIFIERS: frozenset[str] = frozenset(
-    {"planned", "upcoming", "scheduled", "expected", "forthcoming", "next"}
+    {"planned", "upcoming", "scheduled", "slated", "expected", "forthcoming", "next"}
 )
 
 # Examples that tests run: (sentence, trigger word, expected status).
@@ -77,4 +79,5 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Trump has said he may visit Gaza on Friday.", "visit", "hypothetical"),
     ("The two leaders could meet later this year.", "meet", "hypothetical"),
     ("Lula met Trump in New York last month.", "met", "happened"),
+    ("Sudani invited the king to visit Baghdad in May.", "visit", "hypothetical"),
 )

@@ -22,7 +22,24 @@ TITLE_WORDS: frozenset[str] = frozenset(
     former acting deputy assistant adviser advisor aide leader mullah ayatollah rabbi
     imam sultan crown-prince marshal brigadier sergeant captain capt capt. field
     minister-president first lady high representative undersecretary under attorney
+    treasurer messrs messrs. staff mme mme. rev rev. reverend
     """.split()
+)
+
+# Titles after which a single name is a given or regnal name, not a surname: "King
+# Hussein" of Jordan is not "Saddam Hussein", "Crown Prince Hassan" not "Hassan Rouhani".
+ROYAL_TITLES: frozenset[str] = frozenset(
+    """king queen prince princess emir sultan sheikh sheikha pope crown-prince""".split()
+)
+
+# Prefixes that turn a name into an adjective: "Anti-Castro demonstrators".
+NAME_PREFIXES: frozenset[str] = frozenset({"anti", "pro", "non", "post", "pre", "neo"})
+
+# Legal-form suffixes of company names: a "person" that also appears as "Magna
+# International Inc." or "Milton Roy Corp." in the same article is the company.
+CORPORATE_SUFFIXES: frozenset[str] = frozenset(
+    """inc inc. incorporated corp corp. corporation co co. ltd ltd. llc plc ag ab sa s.a.
+    nv n.v. gmbh bhd lp llp""".split()
 )
 
 # Lower-case role nouns: the head of a description ("the Russian leader", "The envoy",
@@ -60,6 +77,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "diplomat": frozenset({"diplomat", "minister", "envoy", "ambassador", "secretary"}),
     "official": frozenset({"official", "minister", "secretary", "spokesman", "spokesperson"}),
     "officer": frozenset({"officer", "general", "commander", "colonel", "lieutenant"}),
+    "monarch": frozenset({"king", "queen", "emir", "sultan", "monarch", "sheikh"}),
+    "king": frozenset({"king", "monarch"}),
+    "minister": frozenset({"minister", "counterpart", "secretary"}),
 }
 
 # Plural nouns that name a group of people: "the two envoys", "the two leaders".
@@ -113,4 +133,6 @@ EXAMPLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("European Commission President",),
     ),
     ("Trump's special envoy Steve Witkoff invited Dmitriev.", "Steve Witkoff", ("special envoy",)),
+    ("Treasurer Peter Costello voted on Friday.", "Peter Costello", ("Treasurer",)),
+    ("Later, Messrs. Drabinsky and Gottlieb met the board.", "Drabinsky", ("Messrs.",)),
 )
