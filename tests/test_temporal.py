@@ -186,6 +186,77 @@ def test_date_mentions_merge_ranges() -> None:
     assert all(isinstance(m, DateMention) for m in ms)
 
 
+def test_bare_month_before_a_capitalised_sentence() -> None:
+    """A bare month ending a clause ("in January. The ...") is a date."""
+    text = "Tariffs have climbed since the minister took office in January. The envoy left."
+    tx = tag(text, D("2025-08-07"))
+    assert [(t.text, t.value) for t in tx] == [("January", "2025-01")]
+    assert not tag("a song by June Carter", D("2025-08-07"))
+
+
+def test_anchor_precision_skips_coarser_dates() -> None:
+    """Day/week anchored expressions follow the last day- or week-precise date."""
+    text = (
+        "The two envoys first met in Geneva on March 12, the first talks since the war "
+        "began in 2021. The following week, the president called his counterpart."
+    )
+    week = next(t for t in tag(text, D("2025-04-20")) if "following week" in t.text)
+    assert (week.value, week.date_start, week.date_end, week.anchor) == (
+        "2025-W12",
+        D("2025-03-17"),
+        D("2025-03-23"),
+        "narrative",
+    )
+    # no precise date before it: the publication date is the anchor
+    text = "The rebels seized the town in 2021. Two days later, the army withdrew."
+    later = next(t for t in tag(text, D("2025-04-20")) if "later" in t.text)
+    assert later.value == "2025-04-22" and later.anchor == "published"
+
+
+def test_noun_modifier_date_is_not_an_anchor() -> None:
+    text = "The pact was signed in 2015, before the 2019 election. The following year, it lapsed."
+    year = next(t for t in tag(text, D("2025-04-10")) if "following year" in t.text)
+    assert year.value == "2016"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("losses grew over the past four months", "the past four months"),
+        ("as it was in the past", "the past"),
+        ("it took only six months", "six months"),
+        ("for now, talks continue", "now"),
+        ("Sunday's vote", "Sunday"),
+        ("posted a third-quarter loss", "third-quarter"),
+        ("its fourth quarter ended", "fourth quarter"),
+        ("a 30-day truce", "30-day"),
+        ("in the weeks before the vote", "weeks"),
+        ("Earlier Friday, he left", "Friday"),
+    ],
+)
+def test_timeml_span_conventions(text: str, span: str) -> None:
+    """Prepositions, focus words, possessives and adjectival determiners stay outside."""
+    assert [t.text for t in tag(text, D("1989-10-30"))] == [span]
+
+
+def test_earnings_report_periods() -> None:
+    text = (
+        "Net rose in the third quarter from a year earlier. For the first nine months, "
+        "net fell from a year earlier. Sales for the quarter ended Sept. 30 rose."
+    )
+    got = [(t.text, t.value) for t in tag(text, D("1989-10-26"))]
+    assert got == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the first nine months", "P9M"),
+        ("a year earlier", "1988"),
+        ("the quarter", "1989-Q3"),
+        ("Sept. 30", "1989-09-30"),
+    ]
+    text = "Exports rose 5% in June from a year earlier."
+    assert [t.value for t in tag(text, D("2025-08-03"))] == ["2025-06", "2024-06"]
+
+
 # --------------------------------------------------------------------------- spaCy (one load)
 
 
@@ -207,6 +278,30 @@ def test_tense_from_parse(nlp) -> None:  # type: ignore[no-untyped-def]
     got = {t.text + str(t.start): t.value for t in tag(text, D("2025-08-09"), nlp(text))}
     values = list(got.values())
     assert values == ["2025-08-09", "2025-08-06", "2025-08-11", "2026-06"]
+
+
+def test_participle_clause_takes_the_main_verb_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A participle clause ("opening the summit on Wednesday, said") is past, like "said"."""
+    text = (
+        "Prime Minister Anna Berg, opening the Nordic summit on Wednesday, said her country "
+        "would never accept the plan. She met the Danish premier the day before."
+    )
+    pub = D("2025-09-28")  # a Sunday
+    tx = tag(text, pub, nlp(text))
+    assert [(t.text, t.value) for t in tx] == [
+        ("Wednesday", "2025-09-24"),
+        ("the day before", "2025-09-23"),
+    ]
+
+
+def test_anchor_precision_with_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Negotiators met in Vienna on May 16, their first meeting since the talks collapsed "
+        "in 2022. The following week, the president phoned his counterpart."
+    )
+    tx = tag(text, D("2025-06-03"), nlp(text))
+    week = next(t for t in tx if "following week" in t.text)
+    assert (week.date_start, week.date_end) == (D("2025-05-19"), D("2025-05-25"))
 
 
 # --------------------------------------------------------------------------- properties

@@ -136,6 +136,8 @@ def _holiday_date(name: str, y: int) -> date | None:
         return date(y, m, d)
     if name.startswith("thanksgiving"):
         return _nth_weekday(y, 11, 4, 4)
+    if name == "easter week":  # the week that ends on Easter Sunday
+        return _easter(y) - timedelta(days=6)
     if name.startswith("easter"):
         return _easter(y)
     if name == "good friday":
@@ -233,14 +235,17 @@ _SENT_BREAK = re.compile(r"[.!?][\'\"’”`]*\s|\n")
 _NEAR_FUTURE = re.compile(
     r"(?:effective|as\s+(?:early|soon)\s+as|(?:scheduled|slated|planned|set|due)\s+(?:for|on)|"
     r"(?:postponed|delayed|adjourned|deferred)\s+(?:until|till|to)|starting|beginning|"
-    r"no\s+later\s+than|until|till)\s+(?:on\s+|in\s+|the\s+)?$",
+    r"no\s+later\s+than)\s+(?:on\s+|in\s+|the\s+)?$",
     re.I,
 )
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:on\s+|in\s+|the\s+)?$", re.I)
 _FUTURE_HEADS = frozenset(
     {"due", "expect", "schedule", "set", "slate", "plan", "go", "intend", "hope", "aim",
      "poise", "likely", "prepare", "supposed", "suppose", "want", "seek", "decide", "agree",
      "promise", "vow", "pledge", "threaten", "offer", "invite", "urge", "ask", "propose"}
 )  # fmt: skip
+_PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "relcl"})
+_SCHEDULED = frozenset({"expect", "schedule", "slate", "plan", "due", "propose", "set"})
 _PLAN_VERBS = frozenset({"plan", "schedule", "slate", "postpone", "reschedule", "adjourn", "defer"})
 _SCHEDULE_VERBS = frozenset(
     {"begin", "start", "open", "close", "meet", "leave", "arrive", "resume", "end", "expire",
@@ -285,6 +290,9 @@ def _verb_tense(v: object, depth: int = 0) -> str | None:
     head = v.head  # type: ignore[attr-defined]
     if "to" in lowers and head is not v and depth < 3:
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
+            cop = head.head if head.head.lemma_ == "be" else head
+            if any(c.lower_ == "had" for c in (*head.children, *cop.children)):
+                return "past"  # "had been due to expire Friday": the plan is over
             ht = _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else None
             if ht is None:  # "due" as ADJ: the tense is on its copula, child or head
                 cops = [c for c in head.children if c.dep_ in ("cop", "aux")]
@@ -296,8 +304,17 @@ def _verb_tense(v: object, depth: int = 0) -> str | None:
             return _verb_tense(head, depth + 1)
         if tag == "VB":  # "an agreement to acquire ... in January"
             return "future_incl"
+    if tag == "VBG" and not auxes and depth < 3:
+        # A participle or gerund clause ("addressing the assembly on Wednesday, he said";
+        # "after meeting him on Monday, she flew") takes the tense of the verb it depends on.
+        gov = head.head if head.pos_ == "ADP" else head
+        dep = v.dep_  # type: ignore[attr-defined]
+        if gov is not v and gov.pos_ in ("VERB", "AUX") and dep in _PARTICIPLE_DEPS:
+            gt = _verb_tense(gov, depth + 1)
+            if gt is not None:
+                return gt
     if tag == "VBG":
-        if any(a.tag_ == "VBD" for a in auxes):
+        if any(a.tag_ == "VBD" for a in auxes) or "been" in lowers:
             return "past"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "future"
@@ -314,24 +331,38 @@ def _verb_tense(v: object, depth: int = 0) -> str | None:
     return None
 
 
-def _spacy_tense(doc: Doc, start: int, end: int) -> str | None:
+def _governor(doc: Doc, start: int, end: int) -> object | None:
+    """The verb that governs the expression at start..end, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     tok = span.root
     for _ in range(8):
-        if (
-            tok.pos_ in ("VERB", "AUX")
-            and not (span.start <= tok.i < span.end)
-            and not (tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG"))
-        ):
-            break
+        if tok.pos_ in ("VERB", "AUX") and not (span.start <= tok.i < span.end):
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_ not in _SCHEDULED:
+                return tok  # "the injunction issued Thursday"; not "a summit set for May"
+            if not (tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG")):
+                return tok
         if tok.head is tok:
             break
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _spacy_tense(doc: Doc, start: int, end: int) -> str | None:
+    tok = _governor(doc, start, end)
+    if tok is None:
         return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # type: ignore[attr-defined]
+        return "past"  # a reduced passive relative: "shares issued July 1"
     return _verb_tense(tok)
+
+
+def _past_perfect(doc: Doc, start: int, end: int) -> bool:
+    """The governing verb is in the past perfect ("until Thursday, they had not called")."""
+    tok = _governor(doc, start, end)
+    children = tok.children if tok is not None else ()  # type: ignore[attr-defined]
+    return any(c.lower_ == "had" for c in children)
 
 
 # --------------------------------------------------------------------------- resolution context
@@ -356,15 +387,20 @@ class _Ctx:
     dct: date
     doc: Doc | None
     last_day: date | None = None
+    last_week: date | None = None  # start of the last date of day or week precision
     last: _Res | None = None
     last_end: int = -1
     last_quarter: tuple[int, int] | None = None
+    period_year: bool = False  # the report last spoke of a period longer than a quarter
     tense_cache: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str:
         key = (start, end)
         if key not in self.tense_cache:
-            if _NEAR_FUTURE.search(self.text, max(0, start - 30), start):
+            if _NEAR_FUTURE.search(self.text, max(0, start - 30), start) or (
+                _UNTIL.search(self.text, max(0, start - 12), start)
+                and not (self.doc is not None and _past_perfect(self.doc, start, end))
+            ):
                 self.tense_cache[key] = "future_incl"
                 return "future_incl"
             t = _spacy_tense(self.doc, start, end) if self.doc is not None else None
@@ -497,7 +533,7 @@ def _r_slash(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
 def _r_md(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     m = _month_num(g["month"] or "")
     d = int(re.match(r"\d+", g["day"] or "0").group(0))  # type: ignore[union-attr]
-    wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    wd = WEEKDAYS[(g.get("wd") or "").lower()] if g.get("wd") else None
     if g.get("year"):
         try:
             return _day(date(_year_int(g["year"]), m, d), "absolute")
@@ -541,10 +577,11 @@ def _r_month(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     elif rel == "this":
         y = dct.year
     else:
-        tense = ctx.tense(s, e)
+        tense = "present" if _noun_modifier(ctx, s, e) else ctx.tense(s, e)
         if tense in ("future", "future_incl"):
             y = dct.year if m >= dct.month else dct.year + 1
-        elif tense == "present":  # "when the case is heard in May": the nearest May
+        elif tense == "present":
+            # "when the case is heard in May", "a June agreement": the nearest one
             y = min(
                 (dct.year - 1, dct.year, dct.year + 1),
                 key=lambda yy: abs((yy - dct.year) * 12 + m - dct.month),
@@ -627,17 +664,19 @@ _QWORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fo
 
 
 def _last_quarter(ctx: _Ctx) -> tuple[int, int] | None:
-    """The quarter under discussion (financial reports compare it with "a year earlier")."""
-    if ctx.last is not None and ctx.last.granularity == "quarter" and ctx.last.date_start:
-        return ctx.last.date_start.year, _quarter(ctx.last.date_start)
-    return ctx.last_quarter
+    """The quarter under discussion (financial reports compare it with "a year earlier").
+
+    None once the report has moved on to a longer period ("the first nine months", "last
+    year"): "a year earlier" then compares whole years.
+    """
+    return None if ctx.period_year else ctx.last_quarter
 
 
 def _r_quarter(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     dct = ctx.dct
     if g.get("qq"):
         q = int((g["qq"] or "Q1")[1])
-        y = int(g["qy2"]) if g.get("qy2") else dct.year
+        y = int(g.get("qy2") or dct.year)
         half = False
     else:
         q = _QWORD[(g.get("q") or "").lower()]
@@ -676,8 +715,18 @@ def _r_quarter_rel(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     whole = ctx.text[s:e].lower()
     cy, cq = dct.year, _quarter(dct)
     py, pq = (cy, cq - 1) if cq > 1 else (cy - 1, 4)
-    lq = _last_quarter(ctx)
+    lq = ctx.last_quarter
+    if g.get("qem") and g.get("qed"):  # "the quarter ended Sept. 30": the three months before
+        end = _r_md({"month": g["qem"], "day": g["qed"]}, ctx, s, e)
+        if end is not None and end.date_start is not None:
+            mid = end.date_start - timedelta(days=45)
+            return _quarter_res(mid.year, _quarter(mid), "narrative")
+    if g.get("qago"):  # "the quarter a year ago"
+        by, bq = lq if lq else (py, pq)
+        return _quarter_res(by - 1, bq, "narrative")
     if g.get("year"):  # "the 1988 quarter": the quarter under discussion, in that year
+        if ctx.period_year and "period" in whole:
+            return _year_res(_year_int(g["year"]), "absolute")
         return _quarter_res(_year_int(g["year"]), lq[1] if lq else pq, "narrative")
     if "year-ago" in whole or "year-earlier" in whole or "comparable" in qr:
         by, bq = lq if lq else (py, pq)
@@ -773,8 +822,13 @@ def _r_rel_unit(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     ld = re.sub(r"\s+", " ", (g.get("ld") or "").lower())
     k = _REL_OFF[rel]
     base, anchor = ctx.dct, "published"
-    if rel == "following" and ctx.last is not None and ctx.last.date_start is not None:
-        base, anchor = ctx.last.date_start, "narrative"
+    if rel == "following":
+        fine = ctx.last_week if unit in ("week", "weekend", "fortnight") else None
+        if fine is not None:
+            base, anchor = fine, "narrative"
+        elif unit not in ("week", "weekend", "fortnight") and ctx.last is not None:
+            if ctx.last.date_start is not None:
+                base, anchor = ctx.last.date_start, "narrative"
     if unit == "weekend":
         sat = _monday(base) + timedelta(days=5)
         if rel in ("last", "past", "previous", "this past"):
@@ -909,10 +963,20 @@ def _r_offset(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         if lq:
             return _quarter_res(lq[0] + k, lq[1], "narrative")
         base = ctx.last.date_start if ctx.last is not None and ctx.last.date_start else ctx.dct
+        if (
+            ctx.last is not None
+            and ctx.last.granularity == "month"
+            and not ctx.last.mod
+            and 0 <= s - ctx.last_end < 60
+        ):  # "rose in June from a year earlier": June of the year before
+            return _month_res(base.year + k, base.month, "narrative")
         return _year_res(base.year + k, "narrative" if ctx.last is not None else "published")
     anchor_res = ctx.last
-    if unit in ("day", "night", "week") and ctx.last_day is not None:
-        base, gran = ctx.last_day, "day"
+    if unit in ("day", "night", "week"):  # day/week offsets anchor on a date that precise
+        fine = ctx.last_day if ctx.last_day is not None else ctx.last_week
+        base, gran = fine or ctx.dct, "day"
+        if fine is None:
+            anchor_res = None
     elif anchor_res is not None and anchor_res.date_start is not None:
         base, gran = anchor_res.date_start, anchor_res.granularity or "day"
     else:
@@ -921,7 +985,7 @@ def _r_offset(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         gran = "year"
     ug = _UNIT_GRAN.get(unit, "year")
     d = _shift(base, unit, k)
-    anchor = "narrative" if base != ctx.dct or ctx.last is not None else "published"
+    anchor = "narrative" if base != ctx.dct or anchor_res is not None else "published"
     use = gran if _GRAN_RANK[gran] <= _GRAN_RANK[ug] else ug
     if unit == "week" and use == "day":
         use = "day"
@@ -952,6 +1016,8 @@ def _r_narrative(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     day_unit = unit in ("day", "morning", "afternoon", "evening", "night")
     if day_unit:
         base = ctx.last_day
+    elif unit in ("week", "weekend"):
+        base = ctx.last_week
     else:
         base = ctx.last.date_start if ctx.last is not None else None
     anchor = "narrative"
@@ -999,7 +1065,7 @@ def _r_bare_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
 
 _PRESENT = re.compile(r"now|currently|at present|presently|nowadays|these days|right now|"
                       r"at the moment|for now|the time being|the present|current")  # fmt: skip
-_FUTURE = re.compile(r".*(?:future|coming|next few|ahead)")
+_FUTURE = re.compile(r".*(?:future|coming|next few|ahead|term)")
 
 
 def _r_ref(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
@@ -1076,7 +1142,12 @@ def _r_clock(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
                 h += 12
             mi = 0
         suffix = f"T{h:02d}:{mi:02d}"
-    if g.get("wd"):
+    if g.get("month") and g.get("day"):
+        md = _r_md(g, ctx, s, e)
+        if md is None or md.date_start is None:
+            return None
+        d, anchor = md.date_start, md.anchor
+    elif g.get("wd"):
         d = _weekday_date(ctx, WEEKDAYS[(g["wd"] or "").lower()], "", s, e)
         anchor = "published"
     elif g.get("cday"):
@@ -1126,7 +1197,32 @@ def _r_year_earlier(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     return _year_res(ctx.dct.year - 1, "published")
 
 
+def _r_half(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    """Halves and quarters of a year: "the last half of 1989", "the final quarter of 1988"."""
+    y = _year_int(g.get("year"))
+    hw = re.sub(r"\s+", " ", (g.get("hw") or "").lower())
+    hu = (g.get("hu") or "").lower()
+    first = hw.startswith("first")
+    if hu == "quarter":
+        return None if first else _quarter_res(y, 4, "absolute")
+    if hu == "quarters" and hw not in ("first two", "last two"):
+        return None
+    ds, de = (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
+    return _Res("DATE", f"{y}-H{1 if first else 2}", None, ds, de, "range", "absolute")
+
+
+def _r_year_span(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    """A fiscal year: "the year ended March 31" (a duration), "by year-end", "the full year"."""
+    if g.get("full"):
+        return _year_res(ctx.dct.year, "published")
+    if not (g.get("ye") or g.get("ye2") or g.get("ye3")):
+        return _Res("DURATION", "P1Y")
+    past = _prev_word(ctx.text, s) == "since"
+    return _year_res(ctx.dct.year - (1 if past else 0), "published", "END")
+
+
 RESOLVERS: dict[str, Resolver] = {
+    "half": _r_half, "year_span": _r_year_span,
     "year_earlier": _r_year_earlier,
     "ymd": _r_ymd, "slash": _r_slash, "md": _r_md, "md_range": _r_md_range, "month": _r_month,
     "year": _r_year, "decade": _r_decade, "century": _r_century, "season": _r_season,
@@ -1141,6 +1237,10 @@ RESOLVERS: dict[str, Resolver] = {
 
 # --------------------------------------------------------------------------- tagging (validation)
 
+_SEASON_BEFORE = frozenset(
+    {"in", "this", "last", "next", "during", "the", "by", "until", "since", "into", "over",
+     "through", "throughout"}
+)  # fmt: skip
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z][\w'-]*)")
 _NOT_YEAR_BEFORE = frozenset(
@@ -1175,14 +1275,26 @@ def _valid(rule: Rule, m: re.Match[str], text: str, s: int, e: int) -> bool:
         if bare:
             prev = _prev_word(text, s)
             nxt = _next_word(text, e)
-            if mw in AMBIGUOUS_MONTHS and prev not in MONTH_CONTEXT_BEFORE:
+            # "a June agreement", "the March accession": a month modifying a noun
+            modifier = prev in ("a", "the") and bool(re.match(r" [a-z]{3,}\b", text[e : e + 12]))
+            if mw in AMBIGUOUS_MONTHS and prev not in MONTH_CONTEXT_BEFORE and not modifier:
                 return False
             if mw == "march" and nxt.lower() in ("on", "to", "through", "against", "in"):
                 if prev not in ("in", "of", "since", "until", "by", "early", "late", "mid"):
                     return False
-            if nxt[:1].isupper() and nxt.lower() not in MONTHS and not nxt.isupper():
+            if (
+                nxt[:1].isupper()
+                and re.match(r"[ \t]+[A-Z]", text[e : e + 3])  # not "in January. The"
+                and nxt.lower() not in MONTHS
+                and not nxt.isupper()
+            ):
                 return False  # "June Carter", "August Wilson"
-            if len(mw) <= 4 and not mw.endswith(".") and prev not in MONTH_CONTEXT_BEFORE:
+            if (
+                len(mw) <= 4
+                and not mw.endswith(".")
+                and prev not in MONTH_CONTEXT_BEFORE
+                and not modifier
+            ):
                 return False
     wd = g.get("wd")
     if wd and rule.norm in ("weekday", "md", "clock"):
@@ -1225,12 +1337,16 @@ def _valid(rule: Rule, m: re.Match[str], text: str, s: int, e: int) -> bool:
             return False
         if rule.norm == "season" and not (g.get("rel") or g.get("year")):
             prev = _prev_word(text, s)
-            if prev not in ("in", "this", "last", "next", "during", "the", "by", "until", "since"):
+            if prev not in _SEASON_BEFORE:
                 return False
     if rule.norm == "quarter_rel" and text[s:e].lower() in ("the quarter",):
         nxt = _next_word(text, e).lower()
         if nxt in ("of", "point", "percent", "century", "mile", "inch"):
             return False
+    if rule.name == "year_end" and not g.get("full"):
+        m2 = _NOUN_AFTER.match(text, e)
+        if m2 and m2.group(1) not in _NOT_NOUN and text[e : e + 1] == " ":
+            return False  # "year-end results": a modifier, not annotated as a date
     if rule.norm == "ref":
         w = re.sub(r"\s+", " ", text[s:e].lower())
         if w == "now" and text[e : e + 1] == "-":
@@ -1294,7 +1410,7 @@ def _windows(starts: list[int], n: int) -> list[tuple[int, int]]:
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, int, re.Match[str]]]:
-    out = []
+    out: list[tuple[int, int, int, int, re.Match[str]]] = []
     trig = _triggers(text)
     n = len(text)
     win_cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
@@ -1347,9 +1463,88 @@ def _select(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
         if not _valid(rule, m, text, s, e):
             continue
         taken[s:e] = b"\x01" * (e - s)
+        s, e = _trim(text, s, e, rule)
         chosen.append((s, e, rule, m))
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+# TimeML span conventions (as annotated in TimeBank/AQUAINT): prepositions and focus words
+# stay outside the timex ("over the past year", "in the past", "only six months", "for now",
+# "earlier Friday"), and so do the possessive ending and the determiner of an adjectival
+# expression ("a third-quarter loss", "the 30-day period", "its fourth quarter").
+_TRIM_LEAD = re.compile(
+    r"(?:over(?!\s+an?\b)|in(?=\s+the\s+past\b)|only|just|for(?=\s+now\b)|right(?=\s+now\b)"
+    r"|about(?!\s+\S+\s+\S+\s+ago\b))\s+",
+    re.I,
+)
+_TRIM_LEAD_WD = re.compile(r"(?i:earlier|later|late)\s+(?=[A-Z][a-z]+day\b)")
+_TRIM_DET = re.compile(
+    r"(?:a|an|its|their|his|her)\s+(?=\S+\s+quarter|\S+-quarter|fiscal\b)"
+    r"|the\s+(?=[\w.]+-(?:quarter|half|year|month|week|day|hour|minute)s?\b)"
+    r"|the\s+(?=(?:years|months|weeks|days|hours|decades)$)",
+    re.I,
+)
+
+
+def _trim(text: str, s: int, e: int, rule: Rule) -> tuple[int, int]:
+    """Apply the TimeML span conventions to a chosen match."""
+    if text[e - 2 : e] in ("'s", "\u2019s") and e - s > 2:
+        e -= 2
+    if rule.norm in ("duration", "bare_duration", "ref", "clock", "weekday", "quarter",
+                     "quarter_rel"):  # fmt: skip
+        for rx in (_TRIM_LEAD, _TRIM_LEAD_WD, _TRIM_DET):
+            m = rx.match(text, s, e)
+            if m and m.end() < e:
+                s = m.end()
+    return s, e
+
+
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod"})
+_DET_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|'s)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_NOT_NOUN = frozenset(
+    {"and", "or", "to", "in", "on", "at", "by", "for", "of", "when", "that", "as", "after",
+     "before", "but", "with", "from", "until", "was", "is", "were", "will", "had", "has"}
+)  # fmt: skip
+
+
+def _noun_modifier(ctx: _Ctx, s: int, e: int) -> bool:
+    """A date used as a noun modifier ("the 2022 election") is background, not an anchor."""
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        return (
+            root.dep_ in _MODIFIER_DEPS
+            and root.head.i >= span.end
+            and root.head.pos_ in ("NOUN", "PROPN")
+        )
+    if not _DET_BEFORE.search(ctx.text, max(0, s - 8), s):
+        return False
+    m = _NOUN_AFTER.match(ctx.text, e)
+    return bool(m and m.group(1) not in _NOT_NOUN)
+
+
+_LONG_PERIOD = re.compile(r"P(?:6|9|12)M|P1Y")
+
+
+def _remember(ctx: _Ctx, r: _Res, s: int, e: int) -> None:
+    """Make a resolved date the narrative anchor, by precision; noun modifiers are skipped."""
+    assert r.date_start is not None
+    if r.granularity == "quarter" and r.value[5:6] == "Q":
+        ctx.last_quarter = (r.date_start.year, _quarter(r.date_start))
+    if _noun_modifier(ctx, s, e):
+        return
+    ctx.last = r
+    ctx.last_end = e
+    if r.granularity == "day":
+        ctx.last_day = r.date_start
+    if r.granularity in ("day", "week") or (
+        r.granularity == "range" and r.date_end is not None and (r.date_end - r.date_start).days < 7
+    ):
+        ctx.last_week = r.date_start
 
 
 def _tag_with_rules(text: str, published: date, doc: Doc | None = None) -> list[tuple[Timex, str]]:
@@ -1368,18 +1563,22 @@ def _tag_with_rules(text: str, published: date, doc: Doc | None = None) -> list[
                    r.granularity if r.date_start else None,
                    r.anchor if r.date_start else "none")  # fmt: skip
         out.append((tx, rule.name))
+        if (r.type == "DURATION" and _LONG_PERIOD.fullmatch(r.value)) or (
+            r.granularity == "year"
+            and r.date_start is not None
+            and r.date_start.year < published.year
+            and rule.norm != "ago"
+        ):
+            ctx.period_year = True
+        elif r.granularity == "quarter":
+            ctx.period_year = False
         if (
             r.date_start is not None
             and r.type in ("DATE", "TIME")
             and r.anchor != "narrative"
             and rule.norm != "ago"
         ):
-            ctx.last = r
-            ctx.last_end = e
-            if r.granularity == "quarter" and r.value[5:6] == "Q":
-                ctx.last_quarter = (r.date_start.year, _quarter(r.date_start))
-            if r.granularity == "day":
-                ctx.last_day = r.date_start
+            _remember(ctx, r, s, e)
     return out
 
 

@@ -235,6 +235,34 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "half_of_year",
+        r"(?:the\s+)?(?P<hw>first\s+two|last\s+two|last|latter|final)\s+(?P<hu>half|quarter|quarters)"
+        r"\s+of\s+(?:fiscal\s+)?{YEAR}(?!\w)",
+        "half",
+        (
+            ("for the last half of 1989", "1989-10-26", "1989-H2"),
+            ("through the first two quarters of 1990", "1989-10-26", "1990-H1"),
+            ("in the final quarter of 1988", "1989-10-26", "1988-Q4"),
+        ),
+    ),
+    Rule(
+        "year_ended",
+        r"(?P<t>the\s+(?:fiscal\s+)?year)\s+end(?:ed|ing)(?!\w)",
+        "year_span",
+        (("revenue in the year ended March 31", "1989-10-26", "P1Y"),),
+    ),
+    Rule(
+        "year_end",
+        r"(?:the\s+end\s+of\s+the\s+(?P<ye>year)|(?P<ye2>year)[\s-]end|(?P<ye3>year)'s\s+end"
+        r"|the\s+(?P<full>full)\s+year)(?![\w-])",
+        "year_span",
+        (
+            ("to close the deal by year-end", "1989-10-26", "1989"),
+            ("an increase for the full year", "1989-10-26", "1989"),
+            ("the change since year-end", "1989-10-26", "1988"),
+        ),
+    ),
+    Rule(
         "year_earlier",
         r"year-(?:earlier|ago)(?!\s+(?:quarter|period|level|figures?)\b)(?!\w)",
         "year_earlier",
@@ -244,7 +272,8 @@ RULES: tuple[Rule, ...] = (
         "quarter_rel",
         r"(?:the\s+|this\s+|that\s+)(?:(?P<qr>latest|current|last|past|previous|prior|next|coming|"
         r"same|recent|comparable|year-ago|year-earlier|most\s+recent)\s+)?(?:(?:fiscal|comparable|"
-        r"year-ago|year-earlier)\s+)?quarter(?!\w)(?!\s+of\b)"
+        r"year-ago|year-earlier)\s+)?quarter(?!\w)(?!\s+of\b)(?P<qago>\s+a\s+year\s+(?:ago|earlier))?"
+        r"(?:(?=\s+end(?:ed|ing)\s+(?:on\s+)?{MONTH:qem}\s*{DAY:qed}))?"
         r"|(?P<qp>the\s+(?:latest|year-ago|year-earlier|comparable|same)\s+period)(?!\w)"
         r"|the\s+{YEAR}\s+(?:fiscal\s+)?(?:quarter|period)(?!\w)",
         "quarter_rel",
@@ -252,6 +281,9 @@ RULES: tuple[Rule, ...] = (
             ("profit in the quarter rose", "1989-10-26", "1989-Q3"),
             ("the current quarter", "1989-10-26", "1989-Q4"),
             ("the year-ago quarter", "1989-10-26", "1988-Q3"),
+            ("sales for the quarter ended Sept. 30 rose", "1989-10-26", "1989-Q3"),
+            ("net for the quarter ended July 31 fell", "1989-10-26", "1989-Q2"),
+            ("For the quarter a year ago, it earned", "1989-10-26", "1988-Q3"),
         ),
     ),
     # ---- relative to the publication date ------------------------------------------------
@@ -371,7 +403,7 @@ RULES: tuple[Rule, ...] = (
         r"ensuing|initial)|the|past|last|next|first|final|coming|previous|those|these)\s+)?"
         r"{NUM}(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|"
         r"working|calendar|fiscal))?[\s-]+{UNIT}(?:\s+and\s+a\s+half)?(?P<old>-old|\s+old)?"
-        r"(?:\s+or\s+so)?(?!\s+of\b)(?!\w)(?!-(?:earlier|ago))",
+        r"(?:\s+or\s+so)?(?!\w)(?!-(?:earlier|ago))(?!(?<=quarters)\s+of\s+(?:fiscal\s+)?(?:1[5-9]|20)\d\d\b)",
         "duration",
         (
             ("for three years", "2025-04-03", "P3Y"),
@@ -402,6 +434,7 @@ RULES: tuple[Rule, ...] = (
         r"future|(?:the\s+)?near\s+future|in\s+future|(?:the\s+)?(?:coming|next\s+few)\s+"
         r"(?:years|months|weeks|days)|recent\s+(?:years|times)|"
         r"the\s+(?:years|months|weeks|days)\s+ahead|the\s+time\s+being|the\s+present|current|"
+        r"the\s+(?:near|short)\s+term|"
         r"recent)(?!\w)(?!-)",
         "ref",
         (
@@ -445,13 +478,15 @@ RULES: tuple[Rule, ...] = (
         r"twelve)\s+(?P<inthe>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock))"
         r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time|"
         r"Moscow\s+time|\(\d{4}\s+GMT\)))?"
-        r"(?:,?\s+(?:on\s+)?(?:(?P<cday>today|yesterday|tomorrow|tonight)|{WD}))?(?!\w)",
+        r"(?:,?\s+(?:on\s+)?(?:(?P<cday>today|yesterday|tomorrow|tonight)|{MONTH}\s*{DAY}|{WD}))?"
+        r"(?!\w)",
         "clock",
         (
             ("at 10 a.m.", "2025-04-02", "2025-04-02T10:00"),
             ("at 10:30 GMT", "2025-04-02", "2025-04-02T10:30"),
             ("at 5 p.m. Tuesday", "2025-05-13", "2025-05-13T17:00"),
             ("at 0000 GMT Sunday", "2025-09-28", "2025-09-28T00:00"),
+            ("extended until 5 p.m. EST, Nov. 6.", "1989-10-30", "1989-11-06T17:00"),
         ),
     ),
     Rule(
@@ -497,6 +532,9 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "century": ("CENTURY",),
     "season": ("SEASON",),
     "quarter": ("QUARTER",),
+    "half_of_year": ("QUARTER",),
+    "year_ended": ("YEARWORD",),
+    "year_end": ("YEARWORD",),
     "year_earlier": ("YEARWORD",),
     "quarter_rel": ("QUARTER",),
     "deictic_day": ("DEICTIC",),
@@ -543,7 +581,7 @@ _add(["quarter", "quarters", "half", "period", "q1", "q2", "q3", "q4"], "QUARTER
 _add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
       "nineties"], "DECADE")  # fmt: skip
 _add(["nineteen", "thousand"], "YEAR")
-_add(["now", "currently", "present", "presently", "nowadays", "days", "moment", "recently",
+_add(["now", "currently", "present", "presently", "nowadays", "days", "moment", "recently", "term",
       "lately", "formerly", "past", "future", "current", "recent", "coming", "ahead", "being",
       "years", "months", "weeks", "times"], "REF")  # fmt: skip
 _add(["daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly", "bimonthly",

@@ -35,13 +35,14 @@ NUMBERS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12,
+    "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
+    "dozen": 12,
     "a half": 0, "half a": 0,
 }  # fmt: skip
 
 # Vague quantities give an X in the TimeML value ("several years" -> PXY).
 VAGUE_NUMBERS: frozenset[str] = frozenset(
-    {"few", "a few", "several", "some", "many", "a number of", "the", "couple of"}
+    {"few", "a few", "several", "some", "many", "a number of", "the"}
 )
 
 ORDINALS: dict[str, int] = {
