@@ -246,3 +246,69 @@ def test_people_talking_about_a_visit_did_not_make_it(nlp) -> None:
     )
     rows = _rows(_extract(nlp, text, date(1998, 8, 26)))
     assert not any(r[0] in ("Joseph Kimotho", "Prudence Bushnell") and "-09-" in r[1] for r in rows)
+
+
+# ---------------------------------------------------------------- real-news fixtures, 2025
+def test_coordinated_objects_take_their_own_dates(nlp) -> None:
+    """'met X on Saturday and Y 10 days ago': each object with the date after it."""
+    text = (
+        "Witkoff met Israeli Prime Minister Benjamin Netanyahu in Jerusalem on Saturday and "
+        "Sheikh Mohammed bin Abdulrahman Al Thani 10 days ago, according to two officials."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 1, 16)))
+    assert ("Benjamin Netanyahu", "2025-01-11", "2025-01-11") in rows
+    assert ("Mohammed bin Abdulrahman Al Thani", "2025-01-06", "2025-01-06") in rows
+    assert ("Benjamin Netanyahu", "2025-01-06", "2025-01-06") not in rows
+
+
+def test_negation_does_not_cross_into_a_conjoined_clause_with_its_own_subject(nlp) -> None:
+    text = (
+        "Netanyahu has not yet approved the deal, and National Security Minister Itamar "
+        "Ben-Gvir threatened on Thursday to quit the government."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 1, 16)))
+    assert ("Itamar Ben-Gvir", "2025-01-16", "2025-01-16") in rows
+
+
+def test_clause_final_report_leaves_the_date_to_the_reported_act(nlp) -> None:
+    """'X spoke with Y ... on Friday night, his office said early Saturday'."""
+    text = (
+        "British Prime Minister Keir Starmer spoke with Donald Trump and then with Zelenskyy "
+        "by phone on Friday night, his office said early Saturday."
+    )
+    events = _extract(nlp, text, date(2025, 3, 1))
+    calls = [e for e in events if e.event_type == "CALL" and e.date_source == "text"]
+    assert calls and calls[0].date_start == date(2025, 2, 28)
+    assert {"Keir Starmer", "Donald Trump"} <= {p.name for p in calls[0].participants}
+
+
+def test_object_relative_pronoun_and_copular_due(nlp) -> None:
+    """'Mr Putin, whom he met last month' and 'X, who met Y on Monday, is due to visit Z on
+    Wednesday': the antecedent takes part, the subject survives the relative clause."""
+    text = (
+        "Donald Trump said he was disappointed with Mr Putin, whom he met in Alaska last "
+        "month. President Volodymyr Zelenskiy, who met Mohammed bin Zayed in Abu Dhabi on "
+        "Monday, is due to visit Turkey on Wednesday, his office said."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 9, 16)))
+    assert ("Putin", "2025-08-01", "2025-08-31") in rows
+    assert ("Volodymyr Zelenskiy", "2025-09-17", "2025-09-17") in rows
+
+
+def test_a_bystander_in_a_plain_nouns_with_phrase_is_no_participant(nlp) -> None:
+    text = (
+        "Sir Keir Starmer sacked Lord Mandelson as ambassador last week over his links with "
+        "the late financier Jeffrey Epstein."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 9, 19)))
+    assert ("Keir Starmer", "2025-09-08", "2025-09-14") in rows
+    assert not any(r[0] == "Jeffrey Epstein" for r in rows)
+
+
+def test_a_caption_glued_to_the_next_paragraph_does_not_date_it(nlp) -> None:
+    text = (
+        "Image caption: Mr Trump and Sir Keir at Chequers on Thursday\n\n"
+        "On Wednesday, King Charles hosted Donald Trump at Windsor Castle."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 9, 19)))
+    assert ("Donald Trump", "2025-09-18", "2025-09-18") not in rows

@@ -6,6 +6,7 @@ import pytest
 
 from tracker.nlp import load_nlp
 from tracker.people import countries_in, find_people, person_key
+from tracker.rules.names import EXAMPLES as NAME_EXAMPLES
 from tracker.rules.nationality import EXAMPLES as NATIONALITY_EXAMPLES
 from tracker.rules.titles import EXAMPLES
 
@@ -149,3 +150,40 @@ def test_a_capitalised_he_after_and_is_a_name(nlp) -> None:
     hes = [t for t in doc if t.text == "He"]
     assert ap.entity(ap.resolve(hes[1])[0]).name == "He Lifeng"  # "Bessent and He"
     assert ap.resolve(hes[0]) and ap.entity(ap.resolve(hes[0])[0]).name == "He Lifeng"
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), NAME_EXAMPLES)
+def test_name_vocabulary_examples(nlp, text: str, wanted: str, unwanted: str) -> None:
+    """Family-name-first names, honorific gender, given-name honours, non-name words."""
+    last = text.rstrip().rsplit(". ", 1)[-1]
+    events = [e for e in _extract(nlp, text) if last in e.sentence and e.date_source == "text"]
+    names = {p.name for e in events for p in e.participants}
+    assert wanted in names, [(e.event_type, e.participants) for e in events]
+    assert unwanted not in names
+
+
+def test_bare_surname_stays_with_the_person_it_was_given_to(nlp) -> None:
+    """Relatives sharing a surname: a later bare "Duterte" is the father, not the last
+    relative introduced in full, unless that relative was just named in the sentence."""
+    text = (
+        "The vice-president, Sara Duterte, arrived on Wednesday, a day after her father, the "
+        "former president Rodrigo Duterte, was arrested. Duterte, 79, is accused of crimes "
+        "against humanity. Another son, Paolo Duterte, has not commented. A senator said he "
+        "would join Duterte in detention. Duterte had flown to Hong Kong on Sunday."
+    )
+    ap = find_people(nlp(text))
+    doc = ap.doc
+    bare = [i for i, t in enumerate(doc) if t.text == "Duterte" and doc[i - 1].text != "Sara"]
+    bare = [i for i in bare if doc[i - 1].text not in ("Rodrigo", "Paolo")]
+    assert bare and all(ap.entity(ap.resolve(doc[i])[0]).name == "Rodrigo Duterte" for i in bare)
+
+
+def _extract(nlp, text: str):
+    from datetime import date
+
+    from tracker.events import extract_events
+    from tracker.temporal import tag
+
+    published = date(2025, 8, 20)
+    doc = nlp(text)
+    return extract_events(text, published, doc, tag(text, published, doc))

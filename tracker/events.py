@@ -104,6 +104,8 @@ def _near_lemmas(tok: Token) -> set[str]:
             continue
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "called ... on Saturday" is not "called on"
+        if c.dep_ == "prep" and c.lower_ == "on" and any(_personal(g) for g in c.children):
+            out.add("@person-on")  # "called on President Xi": a courtesy call
         out.add(c.lemma_.lower())
         out.add(c.lower_)
         for g in c.children:
@@ -115,6 +117,15 @@ def _near_lemmas(tok: Token) -> set[str]:
                 if gg.dep_ == "pobj" or gg.dep_ == "compound":
                     out.add(gg.lemma_.lower())
     return out
+
+
+def _personal(tok: Token) -> bool:
+    """A named or titled person as an object: "President Xi Jinping", "his counterpart"."""
+    return tok.dep_ == "pobj" and (
+        (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""))
+        or tok.lemma_ in ROLE_NOUNS
+        or any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children)
+    )
 
 
 _BY_LEMMA: dict[tuple[str, str], list[Trigger]] = {}
@@ -177,6 +188,11 @@ _LIGHT_HEADS = {
 }
 
 
+# adjectives that work like prepositions ("a deal worth $5bn at Chequers on Thursday"):
+# a date the parser hangs under them still dates the clause's verb
+_PREPOSITION_LIKE_ADJ = frozenset({"worth"})
+
+
 def _has_date_child(tok: Token, inside: range) -> bool:
     return any(
         c.ent_type_ == "DATE"
@@ -209,7 +225,7 @@ def _attach(span: Span) -> Token | None:
         first = False
         if h.pos_ in ("ADP", "SCONJ") and h.lower_ in ("since", "until", "till", "before", "after"):
             return None  # "talks ... since the early weeks of the invasion in 2022"
-        if h.pos_ == "ADJ" and h.dep_ != "ROOT":
+        if h.pos_ == "ADJ" and h.dep_ != "ROOT" and h.lower_ not in _PREPOSITION_LIKE_ADJ:
             return None  # "effective on August 7", "due to expire on Aug. 12"
         if _is_verbal(h):
             # "the day before the summit opened": the clause only anchors the date
@@ -228,7 +244,7 @@ def _attach(span: Span) -> Token | None:
                 and match_trigger(h.head) is not None
             ):
                 return h.head
-            return _speech_before_content(_light_to_xcomp(h), span)
+            return _content_before_report(_speech_before_content(_light_to_xcomp(h), span), span)
         if h.pos_ in ("NOUN", "PROPN"):
             low = h.lemma_.lower()
             if low in BACKGROUND_NOUNS or h.lower_ in BACKGROUND_NOUNS:
@@ -290,6 +306,20 @@ def _speech_before_content(pred: Token, span: Span) -> Token:
     subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if subj and subj[0].left_edge.i >= span.end:
         return pred.head
+    return pred
+
+
+def _content_before_report(pred: Token, span: Span) -> Token:
+    """'Starmer spoke with Trump ... on Friday night, his office said early Saturday': a
+    date before a clause-final reporting verb's subject dates the reported act, which the
+    small model often parses as the verb the report is coordinated with."""
+    rule = match_trigger(pred)
+    if rule is None or not rule.speech or pred.dep_ not in ("conj", "parataxis"):
+        return pred
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = pred.head
+    if subj and span.end <= subj[0].left_edge.i and head.i < span.start and _is_verbal(head):
+        return head
     return pred
 
 
@@ -362,8 +392,8 @@ class _Collector:
             if dep in ("compound", "nmod", "amod") and not (is_name or ents):
                 if plain or (c.pos_ == "PROPN" and tok.pos_ == "NOUN"):
                     continue  # "Trump administration", "the Slepian investigation"
-            if plain and dep in ("prep", "appos") and c.lower_ not in _GROUP_PREPS:
-                continue
+            if plain and dep in ("prep", "appos") and c.lower_ not in _PLAIN_NOUN_PREPS:
+                continue  # "his links with the financier X": a bystander
             if (
                 dep == "prep"
                 and c.lower_ in ("of", "to", "for")
@@ -383,6 +413,9 @@ _TOPIC_VERBS = frozenset(
 
 # prepositions by which a plain noun still takes people in: "a group including X"
 _GROUP_PREPS = {"including", "like", "with", "between", "among"}
+_PLAIN_NOUN_PREPS = _GROUP_PREPS - {"with"}
+# "travel to Tianjin for the SCO summit on August 31": the traveller attends the summit
+_MOTION_VERBS = frozenset({"travel", "fly", "go", "head", "arrive", "come", "leave"})
 
 _EVENTISH = {
     "talk",
@@ -401,11 +434,16 @@ _EVENTISH = {
 }
 
 
+def _moves(verb: Token) -> bool:
+    """A motion verb, or one whose infinitive complement is ("is expected to travel")."""
+    return verb.lemma_.lower() in _MOTION_VERBS
+
+
 def _subject(pred: Token) -> tuple[Token | None, bool]:
     """The subject of a predicate (inherited through xcomp/conj/acl), and whether passive."""
     tok = pred
     for _ in range(6):
-        for c in tok.children:
+        for c in _subjects_nearest_first(tok):
             if c.dep_ in ("nsubj", "expl"):
                 if c.dep_ == "expl":
                     continue
@@ -414,7 +452,7 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             if tok.dep_ == "advcl" and not (tok.tag_ in ("VBG", "VBN") or to_inf):
                 return None, False
@@ -431,6 +469,17 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
             return tok.head, False
         return None, False
     return None, False
+
+
+def _subjects_nearest_first(tok: Token) -> list[Token]:
+    """A verb's children, subjects nearest the verb first: the small model parses a wire
+    dateline as a second subject ("WASHINGTON (AP) - President Trump berated ...")."""
+    kids = list(tok.children)
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if len(subj) < 2:
+        return kids
+    subj.sort(key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i))
+    return subj + [c for c in kids if c not in subj]
 
 
 # verbs whose subject, not object, does the infinitive: "promised Kyiv to send", "agreed"
@@ -482,7 +531,7 @@ def _participants(
             _is_verbal(verb)
             and verb.i != pred.i
             and pred.dep_ in ("dobj", "pobj", "attr")
-            and not preps & _TOPIC_PREPS
+            and not (preps & _TOPIC_PREPS and not (preps == {"for"} and _moves(verb)))
             and not (pred.dep_ == "dobj" and verb.lemma_.lower() in _TOPIC_VERBS)
         ):
             subj, _ = _subject(verb)
@@ -507,6 +556,9 @@ def _participants(
         if c.dep_ == "agent":
             col.walk(c, "actor", skip)
         elif c.dep_ in ("dobj", "dative", "attr", "oprd", "prep", "prt", "npadvmod", "appos"):
+            if c.lower_ in ("whom", "who") and pred.dep_ == "relcl":
+                col.walk(pred.head, "counterpart", skip)  # "Mr Putin, whom he met"
+                continue
             col.walk(c, "counterpart", skip)
         elif c.dep_ == "xcomp":
             for g in c.children:
@@ -557,6 +609,8 @@ def _status(pred: Token, in_speech: bool) -> str:
             and not (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"))
         ) or tok.head.i == tok.i:
             break
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break  # "X has not approved it, and Y threatened on Thursday": Y's own clause
         head = tok.head
         lemma = head.lemma_.lower()
         if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and lemma in PLANNED_HEADS):
@@ -711,12 +765,15 @@ def extract_events(
         attached: list[tuple[Token, DateMention, Span]] = []
         for m, span in dated:
             pred = _attach(span)
-            if pred is not None:
+            if pred is not None and not _across_lines(text, pred, span):
                 attached.append((pred, m, span))
         dated_preds = {p.i for p, _, _ in attached}
         date_tokens = {i for _, _, sp in attached for i in range(sp.start, sp.end)}
-        for pred, m, span in attached:
-            ev = _build(text, published, people, sent, pred, m, span, dated_preds, date_tokens)
+        split = _split_coordinated_objects(people, attached)
+        for k, (pred, m, span) in enumerate(attached):
+            ev = _build(
+                text, published, people, sent, pred, m, span, dated_preds, date_tokens, split[k]
+            )
             if ev is not None:
                 events.append(ev)
         for tok in triggers:
@@ -724,7 +781,9 @@ def extract_events(
                 continue
             if _governed_by_dated(tok, dated_preds):
                 continue
-            ev = _build(text, published, people, sent, tok, None, None, dated_preds, date_tokens)
+            ev = _build(
+                text, published, people, sent, tok, None, None, dated_preds, date_tokens, None
+            )
             if ev is not None:
                 events.append(ev)
     return _merge_statements(events)
@@ -816,6 +875,51 @@ def _reanchor_clause_offsets(doc: Doc, by_sent: dict[int, list[tuple[DateMention
             items[k] = (new, span)
 
 
+def _across_lines(text: str, pred: Token, span: Span) -> bool:
+    """A date on another line than its predicate (a caption glued to the next paragraph by
+    the sentence splitter) never dates it."""
+    a, b = sorted((pred.idx, span.start_char))
+    return "\n" in text[a:b]
+
+
+def _split_coordinated_objects(
+    people: ArticlePeople, attached: list[tuple[Token, DateMention, Span]]
+) -> list[tuple[set[int], set[int]] | None]:
+    """'met Netanyahu on Saturday and Sheikh Mohammed 10 days ago': each object goes with
+    the date that follows it. For every attached date: (entities to drop, entities to add).
+
+    Only when one predicate has several dates after it and both the first stretch
+    (predicate to first date) and a later one (previous date to this date) name persons;
+    the parser often hangs the second object under the first date, so this goes by order."""
+    out: list[tuple[set[int], set[int]] | None] = [None] * len(attached)
+    by_pred: dict[int, list[int]] = {}
+    for k, (pred, _m, span) in enumerate(attached):
+        if span.start > pred.i:
+            by_pred.setdefault(pred.i, []).append(k)
+    for pred_i, ks in by_pred.items():
+        if len(ks) < 2:
+            continue
+        ks.sort(key=lambda k: attached[k][2].start)
+        segments: list[set[int]] = []
+        lo = pred_i + 1
+        for k in ks:
+            span = attached[k][2]
+            ents = {
+                e
+                for i in people.mention_tokens(lo, span.start)
+                for e in people.resolve(people.doc[i])
+                if people.entity(e).kind == "person"
+            }
+            segments.append(ents)
+            lo = span.end
+        if not segments[0] or not any(segments[1:]):
+            continue
+        for j, k in enumerate(ks):
+            others = set().union(*(seg for n, seg in enumerate(segments) if n != j))
+            out[k] = (others - segments[j], segments[j])
+    return out
+
+
 def _tense_fits(pred: Token, speech: bool, ds: dt.date, de: dt.date, published: dt.date) -> bool:
     """A past-tense speech act cannot happen after publication ("promised ... next year":
     the date is the promise's content), and a plain present-tense verb is no event of
@@ -855,6 +959,7 @@ def _build(
     span: Span | None,
     dated_preds: set[int],
     date_tokens: set[int],
+    split: tuple[set[int], set[int]] | None,
 ) -> ExtractedEvent | None:
     rule, noun_event = _event_for(pred)
     in_speech = _in_speech(pred)
@@ -876,6 +981,11 @@ def _build(
         ):
             return None  # an unlisted verb is an event only with a named person acting
     roles = _participants(pred, noun_event, people, date_tokens)
+    if split is not None:
+        drop, add = split
+        roles = {e: r for e, r in roles.items() if e not in drop or r == "actor"}
+        for e in add:
+            roles.setdefault(e, "counterpart")
     persons = [e for e in roles if people.entity(e).kind == "person"]
     if not persons:
         inherited = _speaker(pred, people) if (rule is not None and not speech) else ()

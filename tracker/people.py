@@ -15,6 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracker.rules.names import (
+    FAMILY_NAME_FIRST,
+    GIVEN_NAME_TITLES,
+    HONORIFIC_GENDER,
+    NON_NAME_WORDS,
+)
 from tracker.rules.nationality import COUNTRY_OF_WORD, KNOWN_PEOPLE
 from tracker.rules.titles import (
     CORPORATE_SUFFIXES,
@@ -264,6 +270,8 @@ def find_people(doc: Doc) -> ArticlePeople:
             continue  # "Anti-Castro demonstrators"
         if all(doc[i].lower_ in NOT_NAMES or not _is_cap(doc[i]) for i in range(s, e)):
             continue
+        if any(doc[i].lower_ in NON_NAME_WORDS for i in range(ent.start, ent.end)):
+            continue  # "World War III"
         raw.append((ts, s, e))
         taken.update(range(s, e))
 
@@ -307,6 +315,8 @@ def find_people(doc: Doc) -> ArticlePeople:
 
     def surname_forms(f: tuple[str, ...]) -> set[tuple[str, ...]]:
         out = {f[-1:]}
+        if f[0] in FAMILY_NAME_FIRST and len(f) <= 3:
+            out.add(f[:1])  # "Wang Yi" -> "Wang"
         k = len(f) - 1
         while k > 0 and f[k - 1] in NAME_PARTICLES:
             k -= 1
@@ -347,6 +357,10 @@ def find_people(doc: Doc) -> ArticlePeople:
                 if t in known and _is_cap(doc[e - 1]):
                     hit = e
                     break
+            if hit is None and i > sent.start and doc[i - 1].lower_ in GIVEN_NAME_TITLES:
+                given = [f for f in full if len(f) >= 2 and f[0] == _fold(doc[i].text)]
+                if len(given) == 1:
+                    hit = i + 1  # "Sir Keir" after "Keir Starmer"
             if hit is not None:
                 s0 = i
                 t_hit = toks(i, hit)
@@ -372,7 +386,7 @@ def find_people(doc: Doc) -> ArticlePeople:
     for ts, s, e in raw:
         t = toks(s, e)
         cands = [full_idx[f] for f in full if _contains(f, t)]
-        if len(t) == 1 and s > 0 and doc[s - 1].lower_ in ROYAL_TITLES:
+        if len(t) == 1 and s > 0 and doc[s - 1].lower_ in ROYAL_TITLES | GIVEN_NAME_TITLES:
             # "King Hussein": a regnal name matches a full name only as its first name
             cands = [full_idx[f] for f in full if f[0] == t[0] and len(f) > 1 and f != t]
         if len(cands) == 1:
@@ -389,17 +403,15 @@ def find_people(doc: Doc) -> ArticlePeople:
                 full.append(key)
                 drafts.append(_Draft("person"))
             _add_span(ap, drafts, full_idx[key], doc, ts, s, e, sent_of)
-    # ambiguous singles ("Kim", "Bolsonaro"): the most recently mentioned candidate
+    # ambiguous singles ("Kim", "Bolsonaro", "Mr Trump"): see _pick_homonym
     occurrences: dict[int, list[int]] = defaultdict(list)
     for s, _e, idx in ap.name_spans:
         occurrences[idx].append(s)
+    sticky: dict[tuple[str, ...], int] = {}
     for ts, s, e, options in pending:
-        best, best_pos = options[0], -(10**9)
-        for c in options:
-            before = [p for p in occurrences[c] if p < s]
-            pos = max(before) if before else -(10**8) - min(occurrences[c], default=0)
-            if pos > best_pos:
-                best, best_pos = c, pos
+        best = _pick_homonym(doc, drafts, occurrences, sticky, ts, s, e, options, sent_of)
+        sticky[toks(s, e)] = best
+        occurrences[best].append(s)
         _add_span(ap, drafts, best, doc, ts, s, e, sent_of)
 
     _companies_to_orgs(doc, drafts, full)
@@ -445,6 +457,63 @@ def find_people(doc: Doc) -> ArticlePeople:
 
     _resolve_references(ap, drafts, sent_of)
     return ap
+
+
+def _mention_gender(doc: Doc, ts: int, s: int) -> str | None:
+    """Gender an honorific before a mention fixes: "Mr Trump" -> "m", "Mrs Trump" -> "f"."""
+    for i in range(max(0, min(ts, s - 1)), s):
+        g = HONORIFIC_GENDER.get(doc[i].lower_)
+        if g:
+            return g
+    return None
+
+
+def _draft_gender(d: _Draft) -> str | None:
+    if d.role_words & _FEMININE:
+        return "f"
+    if d.role_words & _MASCULINE:
+        return "m"
+    return None
+
+
+def _pick_homonym(
+    doc: Doc,
+    drafts: list[_Draft],
+    occurrences: dict[int, list[int]],
+    sticky: dict[tuple[str, ...], int],
+    ts: int,
+    s: int,
+    e: int,
+    options: tuple[int, ...],
+    sent_of: dict[int, Span],
+) -> int:
+    """Which of several people sharing a surname a bare mention names.
+
+    An honorific's gender must agree ("Mr Trump" is not "the first lady, Melania Trump").
+    Otherwise news keeps a bare surname for one person once it has been given to them
+    (the father "Duterte" after "Sara Duterte" and "Paolo Duterte" are introduced), unless
+    another bearer was just named in this sentence, or in the previous one when the bare
+    name is a subject; the first bare mention is the most recently named bearer."""
+    g = _mention_gender(doc, ts, s)
+    if g:
+        agreeing = tuple(c for c in options if _draft_gender(drafts[c]) in (None, g))
+        options = agreeing or options
+    last: dict[int, int] = {}
+    for c in options:
+        before = [p for p in occurrences[c] if p < s]
+        last[c] = max(before) if before else -(10**8) - min(occurrences[c], default=0)
+    recent = max(options, key=lambda c: last[c])
+    key = tuple(_fold(doc[i].text) for i in range(s, e))
+    held = sticky.get(key)
+    if held is None or held not in options or held == recent:
+        return recent
+    sent = sent_of[s]
+    if last[recent] >= sent.start:
+        return recent
+    # "Eduardo Bolsonaro spoke. Bolsonaro added": the subject continues the last sentence
+    prev_start = sent_of[sent.start - 1].start if sent.start > 0 else sent.start
+    subject = doc[e - 1].dep_.startswith("nsubj")
+    return recent if subject and last[recent] >= prev_start else held
 
 
 def countries_in(text: str) -> set[str]:

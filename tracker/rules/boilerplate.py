@@ -11,8 +11,16 @@ BOILERPLATE_LINES: list[tuple[str, list[str]]] = [
         ["Related article: [U.S. Lifts Sanctions](#)", "Related: Talks stall", "Read more: x"],
     ),
     (
-        r"^(photo|photograph|photo caption|picture|image|caption|video)\s*:",
-        ["Photo: Reuters", "Photograph: AP", "Photo caption: Putin and Witkoff"],
+        r"^(?:(?:photo|photograph|picture|image|video|graphic)(?:\s+(?:caption|credit))?"
+        r"|caption|credit)\s*:",
+        [
+            "Photo: Reuters",
+            "Photograph: AP",
+            "Photo caption: Putin and Witkoff",
+            "Image caption: Leaders in Cairo",
+            "Image credit: AFP",
+            "Caption: x",
+        ],
     ),
     (
         r"^(original url|source url|url)\s*:\s*\S*$",

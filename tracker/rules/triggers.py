@@ -114,6 +114,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "call",
         "VERB",
+        "MEET",
+        needs="@person-on",
+        avoid="to for",
+        examples=("Jaishankar called on President Xi Jinping on July 15.",),
+    ),
+    _t(
+        "call",
+        "VERB",
         "DEMAND",
         cameo="102",
         needs="on for",
@@ -326,6 +334,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         examples=(
             "Modi ordered strikes last week.",
             "Trump withdrew the United States from the agreement in 2018.",
+        ),
+    ),
+    _t(
+        "arrest detain extradite indict impeach",
+        "VERB",
+        "OTHER",
+        examples=(
+            "Duterte was detained on Tuesday morning at Manila airport.",
+            "She was impeached by the house of representatives last month.",
         ),
     ),
     _t(

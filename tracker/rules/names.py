@@ -1,0 +1,67 @@
+"""Name-order, honorific and non-name vocabularies that people.py uses on real news.
+
+Wire copy names Chinese, Korean and Vietnamese officials family name first ("Wang Yi",
+then "Wang"), marks gender with honorifics ("Mr Trump" is not "Mrs Trump"), and lets
+the small NER model tag events as people ("World War III"). Each table has examples
+that tests/test_people.py runs through the pipeline.
+"""
+
+from __future__ import annotations
+
+# Family names that come first in the full name, so a later bare mention of the first
+# token is the person ("Wang and Doval last met"). English words (Long, Fan, He, Ma...)
+# are left out: a capitalised one at a sentence start would be taken for the person.
+FAMILY_NAME_FIRST: frozenset[str] = frozenset(
+    """
+    wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin guo luo liang
+    zheng xie han tang feng dong xiao cao yuan deng fu shen zeng peng lu jiang cai jia
+    ding wei xue ye yan pan du dai xia zhong tian ren fang shi yao tan liao zou xiong
+    jin hao kong bai cui kang mao qiu qin gu hou shao meng duan qian yin xi
+    kim park choi jung cho yoon jang lim shin moon kwon hwang ahn
+    nguyen tran pham hoang vo dang bui
+    """.split()
+)
+
+# Honorifics and regnal titles that fix a person's gender, so "Mr Trump" never resolves
+# to Melania Trump and "she" never to Mr Duterte.
+HONORIFIC_GENDER: dict[str, str] = {
+    **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince", "emir", "sheikh"), "m"),
+    **dict.fromkeys(
+        ("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "sheikha"), "f"
+    ),
+}
+
+# British honours put before the given name, not the surname: "Sir Keir" is Keir Starmer.
+GIVEN_NAME_TITLES: frozenset[str] = frozenset({"sir", "dame"})
+
+# Words that never occur inside a person's name: a PERSON span holding one is an event,
+# a treaty or a contest the model mislabelled ("World War III", "the Minsk Accords").
+NON_NAME_WORDS: frozenset[str] = frozenset(
+    """war wars revolution treaty accord accords agreement act cup games olympics
+    championship summit conference forum""".split()
+)
+
+# (text, person expected in the last sentence's dated event, person who must not be)
+EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    (
+        "Chinese Foreign Minister Wang Yi arrived on Monday. Wang and Doval met on Tuesday.",
+        "Wang Yi",
+        "Wang",
+    ),
+    (
+        "Donald Trump and the first lady, Melania Trump, landed on Tuesday. "
+        "Mr Trump told reporters on Wednesday that the talks went well.",
+        "Donald Trump",
+        "Melania Trump",
+    ),
+    (
+        "Keir Starmer spoke on Monday. Zelensky met Sir Keir in Downing Street on Tuesday.",
+        "Keir Starmer",
+        "Keir",
+    ),
+    (
+        '"You are gambling with World War III," Donald Trump told Volodymyr Zelenskiy on Friday.',
+        "Donald Trump",
+        "War III",
+    ),
+)
