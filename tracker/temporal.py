@@ -595,6 +595,18 @@ def _r_year(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     return _year_res(_year_int(g["year"]), "absolute", _part_mod(g.get("part")))
 
 
+def _r_year_range(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    """ "2013-14", "1950-53", "2019-2021": the first year's value, the whole span as interval."""
+    y1 = _year_int(g["year"])
+    y2s = g.get("y2") or ""
+    y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+    if len(y2s) == 2 and y2 <= y1:
+        y2 += 100
+    if not y1 < y2 <= y1 + (10 if len(y2s) == 2 else 50):
+        return None
+    return _Res("DATE", str(y1), None, date(y1, 1, 1), date(y2, 12, 31), "range", "absolute")
+
+
 def _r_decade(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
              "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
@@ -838,6 +850,9 @@ def _r_rel_unit(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         elif rel in ("next", "coming", "this coming", "following") and sat <= base:
             sat += timedelta(days=7)
         return _weekend_res(sat, anchor)
+    if unit in ("decade", "century") and rel in ("past", "last") and not ld:
+        if re.search(r"\b(?:over|for|throughout|during)\s+$", ctx.text[max(0, s - 12) : s], re.I):
+            return _Res("DURATION", _duration_value(1, unit))  # "over the past decade": P10Y
     d = _shift(base, unit, k)
     mod = None
     if ld in ("early", "the beginning of", "the start of"):
@@ -1225,7 +1240,8 @@ RESOLVERS: dict[str, Resolver] = {
     "half": _r_half, "year_span": _r_year_span,
     "year_earlier": _r_year_earlier,
     "ymd": _r_ymd, "slash": _r_slash, "md": _r_md, "md_range": _r_md_range, "month": _r_month,
-    "year": _r_year, "decade": _r_decade, "century": _r_century, "season": _r_season,
+    "year": _r_year, "year_range": _r_year_range, "decade": _r_decade, "century": _r_century,
+    "season": _r_season,
     "quarter": _r_quarter, "quarter_rel": _r_quarter_rel, "deictic": _r_deictic,
     "this_pod": _r_this_pod, "rel_unit": _r_rel_unit, "weekend": _r_weekend,
     "weekday": _r_weekday, "weekday_set": _r_weekday_set, "ago": _r_ago, "offset": _r_offset,
@@ -1259,6 +1275,20 @@ def _prev_word(text: str, s: int) -> str:
 def _next_word(text: str, e: int) -> str:
     m = _WORD_AFTER.match(text[e : e + 25])
     return m.group(1) if m else ""
+
+
+_GERUND_AFTER = re.compile(r"\s+(?:before|after)\s+[a-z]+ing\b")
+
+
+def _event_anchored(text: str, e: int, g: dict[str, str | None]) -> bool:
+    """ "the day before returning home": an offset from an unstated event date, left untagged.
+
+    A clause ("the day before the summit opened") stays tagged with the narrative guess:
+    the event extractor re-anchors it on the event the clause names.
+    """
+    if g.get("ndir2") or g.get("ndir3"):  # the match ends with before/after
+        return bool(re.match(r"\s+[a-z]+ing\b", text[e : e + 30]))
+    return bool(_GERUND_AFTER.match(text[e : e + 40]))  # "the day" + "before returning"
 
 
 def _valid(rule: Rule, m: re.Match[str], text: str, s: int, e: int) -> bool:
@@ -1318,8 +1348,8 @@ def _valid(rule: Rule, m: re.Match[str], text: str, s: int, e: int) -> bool:
             return False  # "two thousand people"
         prev_char = text[s - 1 : s]
         if (prev_char and prev_char in "$£€#") or (
-            prev_char == "." and text[s - 2 : s - 1].isdigit()
-        ):
+            prev_char in (".", "-", "–") and text[s - 2 : s - 1].isdigit()
+        ):  # "$1500", "1.2000", "1500-2000 dollars"
             return False
         nxt = _next_word(text, e).lower()
         if nxt in NOT_YEAR_NOUNS and text[e : e + 1] == " ":
@@ -1347,6 +1377,17 @@ def _valid(rule: Rule, m: re.Match[str], text: str, s: int, e: int) -> bool:
         m2 = _NOUN_AFTER.match(text, e)
         if m2 and m2.group(1) not in _NOT_NOUN and text[e : e + 1] == " ":
             return False  # "year-end results": a modifier, not annotated as a date
+    if rule.norm == "year_range":
+        prev_char = text[s - 1 : s]
+        if prev_char and (prev_char in "$£€#-–/" or prev_char.isdigit()):
+            return False
+        if _next_word(text, e).lower() in NOT_YEAR_NOUNS and text[e : e + 1] == " ":
+            return False  # "1500-2000 troops"
+    if rule.norm == "this_pod" and (g.get("pr") or "").lower() == "the":
+        if _next_word(text, e).lower() == "of":
+            return False  # "the night of Oct. 23": the date carries the timex
+    if rule.norm == "narrative" and _event_anchored(text, e, g):
+        return False
     if rule.norm == "ref":
         w = re.sub(r"\s+", " ", text[s:e].lower())
         if w == "now" and text[e : e + 1] == "-":

@@ -190,6 +190,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "year_range",
+        r"(?P<t>{YEAR}\s?[-–/]\s?(?P<y2>(?:1[5-9]|20)\d\d|\d\d))(?![\d%/-]|\.\d)",
+        "year_range",
+        (
+            ("the budget for 2013-14 was", "2013-10-02", "2013"),
+            ("the war of 1950-53", "2025-08-18", "1950"),
+            ("output rose in 2019-2021", "2023-01-10", "2019"),
+        ),
+    ),
+    Rule(
         "decade",
         r"(?:the\s+)?" + _PRE_PART + r"?(?:(?P<dec>1[5-9]\d0|20\d0)'?s|'(?P<d2>\d0)s)(?!\w)"
         r"|(?:the\s+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w)",
@@ -476,8 +486,9 @@ RULES: tuple[Rule, ...] = (
         r"(?=\s+(?:GMT|UTC|Z|hours|hrs)\b)|(?P<noon>noon|midnight|midday|mid-?morning|mid-?afternoon|"
         r"mid\s+afternoon)|(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
         r"twelve)\s+(?P<inthe>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock))"
-        r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time|"
-        r"Moscow\s+time|\(\d{4}\s+GMT\)))?"
+        r"(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|BST|CET|CEST|EET|"
+        r"EEST|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT)(?!\w)|local\s+time|(?-i:[A-Z][a-z]+)\s+time"
+        r"|\(\d{4}\s+GMT\)))?"
         r"(?:,?\s+(?:on\s+)?(?:(?P<cday>today|yesterday|tomorrow|tonight)|{MONTH}\s*{DAY}|{WD}))?"
         r"(?!\w)",
         "clock",
@@ -487,6 +498,7 @@ RULES: tuple[Rule, ...] = (
             ("at 5 p.m. Tuesday", "2025-05-13", "2025-05-13T17:00"),
             ("at 0000 GMT Sunday", "2025-09-28", "2025-09-28T00:00"),
             ("extended until 5 p.m. EST, Nov. 6.", "1989-10-30", "1989-11-06T17:00"),
+            ("the hearing will open at 10 a.m. ET on Thursday", "2013-10-02", "2013-10-03T10:00"),
         ),
     ),
     Rule(
@@ -528,6 +540,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_year": ("MONTH",),
     "month": ("MONTH",),
     "year": ("YEAR",),
+    "year_range": ("YEAR",),
     "decade": ("YEAR", "DECADE"),
     "century": ("CENTURY",),
     "season": ("SEASON",),
