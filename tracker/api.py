@@ -183,8 +183,9 @@ def store_analysed(
     db: Database, source: str, article: ArticleInput, events: list[Any], warnings: list[str]
 ) -> AddResult:
     """Write one analysed article in one transaction, retrying when another writer raced us."""
-    from sqlalchemy.exc import IntegrityError, OperationalError
+    from sqlalchemy.exc import DBAPIError, IntegrityError
 
+    from tracker.db import explain, is_transient
     from tracker.store import store_article
 
     assert article.published is not None
@@ -193,9 +194,13 @@ def store_analysed(
             with db.session(write=True) as session:
                 result = store_article(session, article, article.published, events)
             break
-        except (IntegrityError, OperationalError):
+        except IntegrityError as exc:  # another writer stored the same key first
             if attempt == STORE_ATTEMPTS - 1:
-                raise
+                raise DatabaseProblem(explain(exc, db.engine)) from exc
+        except DBAPIError as exc:
+            if not is_transient(exc) or attempt == STORE_ATTEMPTS - 1:
+                # Read-only, disk full, connection lost: stop, one line, nothing half-written.
+                raise DatabaseProblem(explain(exc, db.engine)) from exc
     if not result.created:
         return AddResult(source, result.article_id, False, article.title, article.published, 0, 0)
     return AddResult(

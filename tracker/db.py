@@ -10,7 +10,13 @@ from pathlib import Path
 import click
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 ENV_VAR = "TRACKER_DB"
@@ -118,17 +124,30 @@ def current_revision(engine: Engine) -> str | None:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
     except (DatabaseError, OperationalError) as exc:
-        raise DatabaseProblem(_explain(exc, engine)) from exc
+        raise DatabaseProblem(explain(exc, engine)) from exc
 
 
-def _explain(exc: Exception, engine: Engine) -> str:
-    msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+def explain(exc: Exception, engine: Engine) -> str:
+    """One line for the user, without the SQL statement or its parameters."""
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__]
+    msg = lines[0]
     where = engine.url.render_as_string(hide_password=True)
     if "not a database" in msg or "malformed" in msg:
         return f"{where} is not a valid SQLite database (corrupt or another kind of file)"
-    if "readonly" in msg or "unable to open" in msg:
-        return f"cannot write to {where}: {msg}"
+    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+        return f"cannot write to {where}: the database is read-only or not accessible ({msg})"
+    if "full" in msg:
+        return f"cannot write to {where}: the database or disk is full ({msg})"
     return f"database error on {where}: {msg}"
+
+
+def is_transient(exc: Exception) -> bool:
+    """Lock contention and serialisation failures: worth retrying the transaction."""
+    orig = getattr(exc, "orig", exc)
+    msg = str(orig).lower()
+    if "locked" in msg or "busy" in msg:
+        return True
+    return getattr(orig, "sqlstate", None) in {"40001", "40P01"}
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -146,7 +165,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, revision)
     except (DatabaseError, OperationalError) as exc:
-        raise DatabaseProblem(_explain(exc, engine)) from exc
+        raise DatabaseProblem(explain(exc, engine)) from exc
 
 
 def lock_for_write(conn) -> None:  # type: ignore[no-untyped-def]
@@ -224,6 +243,11 @@ class Database:
                     lock_for_write(conn)
                 yield session
                 session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                if isinstance(exc, IntegrityError) or is_transient(exc):
+                    raise  # the caller may retry
+                raise DatabaseProblem(explain(exc, self.engine)) from exc
             except BaseException:
                 session.rollback()
                 raise

@@ -584,6 +584,15 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
+def _place_texts(doc: Doc) -> frozenset[str]:
+    """Texts labelled as places anywhere in the doc, computed once per doc (linear cost)."""
+    cached = doc.user_data.get("tracker_place_texts")
+    if cached is None:
+        cached = frozenset(ent.text for ent in doc.ents if ent.label_ in _PLACE_LABELS)
+        doc.user_data["tracker_place_texts"] = cached
+    return cached
+
+
 def _keep_single(doc: Doc, s: int, e: int, sent_of: dict[int, Span]) -> bool:
     """A lone one-word PERSON that matches no full name is often a place ("Kyiv", "Goma")."""
     if e - s > 1:
@@ -598,9 +607,8 @@ def _keep_single(doc: Doc, s: int, e: int, sent_of: dict[int, Span]) -> bool:
         if head.text.casefold() in TITLE_WORDS | ROLE_NOUNS:
             return False
     # the same word labelled as a place elsewhere in the article
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS and ent.text == tok.text:
-            return False
+    if tok.text in _place_texts(doc):
+        return False
     return tok.dep_ in ("nsubj", "nsubjpass", "poss") or s > 0 and _is_title(doc[s - 1])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -15,6 +15,18 @@ from tracker.models import Alias, Article, Event, EventSource, Participant, Pers
 if TYPE_CHECKING:
     from tracker.events import ExtractedEvent, ParticipantMention
     from tracker.ingest import ArticleInput
+
+# Titles longer than this are parse debris, not roles ("400 digits President").
+MAX_TITLE_CHARS = 100
+
+
+def clip(value: str | None, column: Any) -> str | None:
+    """Cut a value to its column's declared length (PostgreSQL enforces it, SQLite does not)."""
+    length = getattr(column.type, "length", None)
+    if value is None or length is None or len(value) <= length:
+        return value
+    return value[: length - 1] + "…"
+
 
 GRANULARITY_ORDER = {"day": 0, "range": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
 
@@ -54,7 +66,7 @@ def find_existing_article(session: Session, url: str | None, content_hash: str) 
 
 def get_or_create_person(session: Session, mention: ParticipantMention) -> Person:
     """Exact key, then a unique alias match, then upgrade a surname-only person; else create."""
-    key = _person_key(mention.name)
+    key = clip(_person_key(mention.name), Person.key) or ""
     person = session.scalars(select(Person).where(Person.key == key)).first()
     if person is None:
         candidates = session.scalars(
@@ -76,19 +88,20 @@ def get_or_create_person(session: Session, mention: ParticipantMention) -> Perso
             short.name, short.key = mention.name, key
             person = short
     if person is None:
-        person = Person(key=key, name=mention.name, kind=mention.kind)
+        person = Person(key=key, name=clip(mention.name, Person.name), kind=mention.kind)
         session.add(person)
         session.flush()
-    for alias in {mention.name, *mention.aliases}:
+    for alias in sorted({mention.name, *mention.aliases}):
         if alias != person.name:
             _add_alias(session, person, alias, "name")
-    if mention.title:
+    if mention.title and len(mention.title) <= MAX_TITLE_CHARS:
         _add_alias(session, person, mention.title, "title")
     return person
 
 
 def _add_alias(session: Session, person: Person, alias: str, kind: str) -> None:
-    key = _person_key(alias) if kind == "name" else f"title:{normalise_key(alias)}"
+    key = clip(_person_key(alias) if kind == "name" else f"title:{normalise_key(alias)}", Alias.key)
+    alias = clip(alias, Alias.alias) or ""
     if not key:
         return
     exists = session.scalars(
@@ -156,6 +169,24 @@ def _narrow(event: Event, ev: ExtractedEvent) -> None:
         event.granularity, event.date_text = ev.granularity, ev.date_text
 
 
+MAX_EVIDENCE_CHARS = 2000
+
+
+def evidence_window(ev: ExtractedEvent) -> tuple[str, int]:
+    """The sentence without the paragraph break that may trail it; a run-on "sentence" (a
+    100k-character line) is cut to a window around the trigger and the date words."""
+    lead = len(ev.sentence) - len(ev.sentence.lstrip())
+    sentence, start = ev.sentence.strip(), ev.sentence_start + lead
+    if len(sentence) <= MAX_EVIDENCE_CHARS:
+        return sentence, start
+    marks = [ev.trigger_start, ev.trigger_end]
+    if ev.date_char_start is not None and ev.date_char_end is not None:
+        marks += [ev.date_char_start, ev.date_char_end]
+    lo = max(start, min(marks) - MAX_EVIDENCE_CHARS // 4)
+    hi = min(start + len(sentence), max(lo + MAX_EVIDENCE_CHARS, max(marks)))
+    return sentence[lo - start : hi - start], lo
+
+
 def store_article(
     session: Session, article: ArticleInput, published: dt.date, events: list[ExtractedEvent]
 ) -> StoreResult:
@@ -164,12 +195,12 @@ def store_article(
     if existing is not None:
         return StoreResult(existing.id, False, len(existing.sources), 0)
     row = Article(
-        url=article.url,
+        url=clip(article.url, Article.url),
         content_hash=article.content_hash,
-        title=article.title,
+        title=clip(article.title, Article.title),
         published=published,
         published_source=article.published_source or "flag",
-        source_path=article.source_path,
+        source_path=clip(article.source_path, Article.source_path),
         text=article.text,
     )
     session.add(row)
@@ -194,10 +225,10 @@ def store_article(
                 date_start=ev.date_start,
                 date_end=ev.date_end,
                 granularity=ev.granularity,
-                date_text=ev.date_text,
+                date_text=clip(ev.date_text, Event.date_text),
                 date_source=ev.date_source,
                 summary=ev.summary,
-                location=ev.location,
+                location=clip(ev.location, Event.location),
                 hidden=False,
             )
             session.add(event)
@@ -208,7 +239,7 @@ def store_article(
                         event_id=event.id,
                         person_id=person.id,
                         role=mention.role,
-                        title=mention.title,
+                        title=clip(mention.title, Participant.title),
                         position=pos,
                     )
                 )
@@ -222,7 +253,7 @@ def store_article(
                             event_id=event.id,
                             person_id=person.id,
                             role=mention.role,
-                            title=mention.title,
+                            title=clip(mention.title, Participant.title),
                             position=len(known),
                         )
                     )
@@ -233,28 +264,26 @@ def store_article(
         ).first()
         if dup is not None:
             continue
-        # The evidence is the sentence without the paragraph break that may trail it.
-        lead = len(ev.sentence) - len(ev.sentence.lstrip())
-        sentence = ev.sentence.strip()
+        sentence, sentence_start = evidence_window(ev)
         session.add(
             EventSource(
                 event_id=event.id,
                 article_id=row.id,
                 key=key,
                 sentence=sentence,
-                sentence_start=ev.sentence_start + lead,
-                sentence_end=ev.sentence_start + lead + len(sentence),
-                trigger=ev.trigger,
+                sentence_start=sentence_start,
+                sentence_end=sentence_start + len(sentence),
+                trigger=clip(ev.trigger, EventSource.trigger),
                 trigger_start=ev.trigger_start,
                 trigger_end=ev.trigger_end,
-                date_text=ev.date_text,
+                date_text=clip(ev.date_text, EventSource.date_text),
                 date_char_start=ev.date_char_start,
                 date_char_end=ev.date_char_end,
                 date_start=ev.date_start,
                 date_end=ev.date_end,
                 granularity=ev.granularity,
                 date_source=ev.date_source,
-                timex_value=ev.timex_value,
+                timex_value=clip(ev.timex_value, EventSource.timex_value),
             )
         )
         session.flush()

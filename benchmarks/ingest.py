@@ -1,0 +1,186 @@
+"""Ingest throughput: `tracker add` end to end against a do-it-yourself NER + dateparser pipeline.
+
+Usage: python benchmarks/ingest.py [TIMEML_DIR] [--jobs 1 2] [--limit N] [--no-baseline]
+
+TIMEML_DIR defaults to ../shared/data/tempeval3/tbaq (relative to the repo root; 256 TimeML
+news documents). Their plain text is dumped with `score_timex.py dump` into a temporary
+directory; each document becomes a text file in tracker's article layout (title line, the
+publication date from its .dct file as a date line, then the body), so one `add_many` call per
+run ingests the whole directory with per-file dates, as `tracker add DIR --jobs N` does.
+
+Timed, per run, in this process, into a fresh SQLite file (schema created before the clock
+starts): `tracker.api.add_many(db, files, jobs=N)` consumed to the end: reading and cleaning
+each file, spaCy parsing (nlp.pipe; N processes for --jobs N), time tagging, event
+extraction, people resolution and one committed transaction per article.
+Baseline, same texts, same process: spaCy en_core_web_sm (tracker.nlp.load_nlp) run on each
+text plus dateparser `search_dates(text, languages=['en'], settings={'RELATIVE_BASE': dct})`,
+no database. Not timed: model loading and dateparser's first call (reported separately),
+dumping the corpus. Throughput is measured over the dumped texts' UTF-8 size.
+Targets (issue 6): tracker --jobs 1 >= 1.5x the baseline; --jobs 2 near 2x --jobs 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tracker import api  # noqa: E402
+from tracker.db import open_database  # noqa: E402
+from tracker.nlp import load_nlp  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+DEFAULT_DIR = SHARED / "data" / "tempeval3" / "tbaq"
+SCORER = SHARED / "eval" / "score_timex.py"
+
+
+def dump_corpus(timeml_dir: Path, out: Path) -> list[tuple[str, str, dt.date]]:
+    """(docid, text, dct) of every document, via score_timex.py dump."""
+    subprocess.run(
+        [sys.executable, str(SCORER), "dump", str(timeml_dir), str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    docs = []
+    for txt in sorted(out.glob("*.txt")):
+        with open(txt, encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        dct = dt.date.fromisoformat(txt.with_suffix(".dct").read_text().strip()[:10])
+        docs.append((txt.stem, text, dct))
+    return docs
+
+
+def write_articles(docs: list[tuple[str, str, dt.date]], out: Path) -> list[str]:
+    """Tracker's text layout: title, date line, body (the date line sets --published)."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for docid, text, dct in docs:
+        path = out / f"{docid}.txt"
+        date_line = f"{dct:%B} {dct.day}, {dct.year}"
+        path.write_text(f"{docid}\n\n{date_line}\n\n{text.strip()}\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def run_tracker(paths: list[str], db_path: Path, jobs: int) -> tuple[float, int, int, int]:
+    """Seconds, articles added, failures, events of one add_many run into a fresh DB."""
+    db = open_database(str(db_path))
+    added = failed = events = 0
+    t0 = time.perf_counter()
+    for result in api.add_many(db, paths, jobs=jobs):
+        if isinstance(result, api.AddFailure):
+            failed += 1
+            print(f"  failed: {result.message}", file=sys.stderr)
+        elif result.created:
+            added += 1
+            events += result.events
+    seconds = time.perf_counter() - t0
+    db.dispose()
+    return seconds, added, failed, events
+
+
+def run_baseline(docs: list[tuple[str, str, dt.date]]) -> tuple[float, int, int]:
+    """spaCy NER + dateparser search_dates on every text: seconds, entities, dates found."""
+    from dateparser.search import search_dates
+
+    nlp = load_nlp()
+    ents = dates = 0
+    t0 = time.perf_counter()
+    for _docid, text, dct in docs:
+        doc = nlp(text)
+        ents += len(doc.ents)
+        base = dt.datetime(dct.year, dct.month, dct.day)
+        found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+        dates += len(found or [])
+    return time.perf_counter() - t0, ents, dates
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("timeml_dir", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args(argv)
+
+    if not args.timeml_dir.is_dir() or not SCORER.exists():
+        print(
+            f"error: {args.timeml_dir} or {SCORER} is missing; this benchmark needs ../shared "
+            "next to the repository (or give a TimeML directory)",
+            file=sys.stderr,
+        )
+        return 2
+    warnings.filterwarnings("ignore")
+
+    with tempfile.TemporaryDirectory(prefix="tracker-ingest-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        docs = dump_corpus(args.timeml_dir, tmp / "dump")[: args.limit]
+        paths = write_articles(docs, tmp / "articles")
+        kb = sum(len(text.encode("utf-8")) for _d, text, _t in docs) / 1024
+        n = len(docs)
+        print(
+            f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
+            f"load average {os.getloadavg()[0]:.1f} (other processes skew every figure)"
+        )
+        print(f"corpus: {n} documents, {kb:.0f} KB of text ({args.timeml_dir})")
+
+        t0 = time.perf_counter()
+        load_nlp()
+        print(f"model load (en_core_web_sm, once per process): {time.perf_counter() - t0:.2f} s")
+
+        base_s = None
+        if not args.no_baseline:
+            from dateparser.search import search_dates
+
+            t0 = time.perf_counter()
+            search_dates("on Friday", languages=["en"])
+            print(f"dateparser first call (locale load): {time.perf_counter() - t0:.2f} s")
+            base_s, ents, dates = run_baseline(docs)
+            print(
+                f"baseline spaCy NER + dateparser: {base_s:6.2f} s  {kb / base_s:7.1f} KB/s  "
+                f"{n / base_s:6.1f} articles/s  ({ents} entities, {dates} dates)"
+            )
+
+        # A warm-up article, so every run below starts with the same imports done.
+        run_tracker(paths[:1], tmp / "warmup.db", 1)
+        results: dict[int, float] = {}
+        for jobs in args.jobs:
+            secs, added, failed, events = run_tracker(paths, tmp / f"jobs{jobs}.db", jobs)
+            results[jobs] = secs
+            print(
+                f"tracker add --jobs {jobs}:          {secs:6.2f} s  {kb / secs:7.1f} KB/s  "
+                f"{n / secs:6.1f} articles/s  ({added} added, {failed} failed, {events} events)"
+            )
+
+        print()
+        if base_s is not None:
+            for jobs, secs in results.items():
+                ratio = base_s / secs
+                target = ""
+                if jobs == 1:
+                    target = f" (target >= 1.5x: {'meets' if ratio >= 1.5 else 'MISSES'})"
+                print(f"tracker --jobs {jobs} vs baseline: {ratio:.2f}x{target}")
+        if 1 in results:
+            for jobs, secs in results.items():
+                if jobs > 1:
+                    gain = results[1] / secs
+                    print(
+                        f"--jobs {jobs} vs --jobs 1: {gain:.2f}x (linear would be {jobs}x; "
+                        f"{os.cpu_count()} cores)"
+                    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
