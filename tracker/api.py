@@ -26,6 +26,14 @@ from tracker.ingest import (
     read_source,
 )
 from tracker.models import Alias, Article, Event, EventSource, Participant, Person
+from tracker.queries import (
+    DEFAULT_STATUSES,
+    EventFilter,
+    EventView,
+    SourceView,
+    iter_events,
+    like_escape,
+)
 from tracker.store import normalise_key
 
 EXPORT_COLUMNS = [
@@ -58,8 +66,8 @@ EVENT_TYPES = (
     "MEET VISIT CALL STATEMENT INVITE AGREE PROPOSE DEMAND REJECT SANCTION THREATEN ACCUSE OTHER"
 ).split()
 STATUSES = ("happened", "planned", "negated", "hypothetical")
-# Timelines show what happened or is planned; negated and hypothetical events only on request.
-DEFAULT_STATUSES = ("happened", "planned")
+# Timelines show what happened or is planned; negated and hypothetical events only on request
+# (DEFAULT_STATUSES, from tracker.queries).
 EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 
 
@@ -420,7 +428,7 @@ def find_person(session: Session, name: str) -> Person:
         # A bare surname ("Witkoff") names the one person whose name ends with it.
         matches = session.scalars(
             select(Person).where(
-                Person.kind == "person", Person.key.like(f"% {_like_escape(key)}", escape="\\")
+                Person.kind == "person", Person.key.like(f"% {like_escape(key)}", escape="\\")
             )
         ).all()
         if len(matches) == 1:
@@ -446,73 +454,6 @@ def _date_cell(start: dt.date, end: dt.date, granularity: str) -> str:
     return f"{start.isoformat()}..{end.isoformat()} ({granularity})"
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """What a listing asks for; every condition is a bound parameter, never spliced SQL."""
-
-    person_ids: tuple[int, ...] | None = None
-    with_ids: tuple[int, ...] = ()
-    statuses: tuple[str, ...] | None = DEFAULT_STATUSES
-    types: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    source: str | None = None
-    include_hidden: bool = False
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _event_query(flt: EventFilter) -> Any:
-    query = (
-        select(Event)
-        .options(
-            selectinload(Event.participants).selectinload(Participant.person),
-            selectinload(Event.sources).selectinload(EventSource.article),
-        )
-        .order_by(Event.date_start, Event.date_end, Event.id)
-    )
-    if not flt.include_hidden:
-        query = query.where(Event.hidden.is_(False))
-    if flt.statuses is not None:
-        query = query.where(Event.status.in_(list(flt.statuses)))
-    if flt.types:
-        query = query.where(Event.event_type.in_([t.upper() for t in flt.types]))
-    # Interval-aware: an event whose interval overlaps the range is in it.
-    if flt.date_from is not None:
-        query = query.where(Event.date_end >= flt.date_from)
-    if flt.date_to is not None:
-        query = query.where(Event.date_start <= flt.date_to)
-    if flt.person_ids is not None:
-        query = query.where(
-            Event.id.in_(
-                select(Participant.event_id).where(Participant.person_id.in_(flt.person_ids))
-            )
-        )
-    for other in flt.with_ids:
-        query = query.where(
-            Event.id.in_(select(Participant.event_id).where(Participant.person_id == other))
-        )
-    if flt.source:
-        pattern = f"%{_like_escape(flt.source.casefold())}%"
-        article_ids = select(Article.id).where(
-            (Article.url == flt.source)
-            | (Article.source_path == flt.source)
-            | func.lower(Article.title).like(pattern, escape="\\")
-        )
-        query = query.where(
-            Event.id.in_(
-                select(EventSource.event_id).where(EventSource.article_id.in_(article_ids))
-            )
-        )
-    return query
-
-
-def _people_names(event: Event, kind: str | None = "person") -> list[str]:
-    return [p.person.name for p in event.participants if kind is None or p.person.kind == kind]
-
-
 def resolve_filter(
     session: Session,
     persons: Iterable[str] = (),
@@ -532,13 +473,15 @@ def timeline(
         person = find_person(session, name)
         flt = resolve_filter(session, (name,), with_persons, **filters)
         rows = []
-        for event in session.scalars(_event_query(flt)):
-            others = [n for n in _people_names(event, None) if n != person.name]
+        for event in iter_events(session, flt):
+            others = [n for n in event.names(None) if n != person.name]
             rows.append(_display_row(event, others))
         return person.name, rows
 
 
-def _display_row(event: Event, people: list[str], people_column: str = "with") -> dict[str, Any]:
+def _display_row(
+    event: EventView, people: list[str], people_column: str = "with"
+) -> dict[str, Any]:
     return {
         "id": event.id,
         "date": _date_cell(event.date_start, event.date_end, event.granularity),
@@ -546,7 +489,7 @@ def _display_row(event: Event, people: list[str], people_column: str = "with") -
         "status": event.status,
         people_column: "; ".join(people),
         "summary": event.summary,
-        "source": "; ".join(s.article.url or s.article.title for s in event.sources),
+        "source": event.source_list(),
     }
 
 
@@ -556,10 +499,9 @@ def list_events(
     """All events matching the filters, for display."""
     with db.session() as session:
         flt = resolve_filter(session, persons, with_persons, **filters)
-        rows = []
-        for event in session.scalars(_event_query(flt)):
-            rows.append(_display_row(event, _people_names(event, None), "people"))
-        return rows
+        return [
+            _display_row(event, event.names(None), "people") for event in iter_events(session, flt)
+        ]
 
 
 def export_rows(
@@ -572,15 +514,17 @@ def export_rows(
     filters.setdefault("statuses", None)
     with db.session() as session:
         flt = resolve_filter(session, persons, with_persons, **filters)
-        query = _event_query(flt).execution_options(yield_per=500)
-        for event in session.scalars(query):
-            sources = "; ".join(s.article.url or s.article.title for s in event.sources)
+        for event in iter_events(session, flt):
+            sources = event.source_list()
+            people = "; ".join(event.names())
+            actors = "; ".join(event.names(None))
             for src in event.sources:
-                yield _export_row(event, src, sources)
+                yield _export_row(event, src, sources, people, actors)
 
 
-def _export_row(event: Event, src: EventSource, sources: str) -> dict[str, Any]:
-    art = src.article
+def _export_row(
+    event: EventView, src: SourceView, sources: str, people: str, actors: str
+) -> dict[str, Any]:
     return {
         "event_id": event.id,
         "date_start": src.date_start.isoformat(),
@@ -590,17 +534,17 @@ def _export_row(event: Event, src: EventSource, sources: str) -> dict[str, Any]:
         "date_source": src.date_source,
         "event_type": event.event_type,
         "cameo": event.cameo or "",
-        "people": "; ".join(_people_names(event)),
+        "people": people,
         "summary": event.summary,
         "location": event.location or "",
         "evidence": src.sentence,
-        "article_title": art.title,
-        "article_url": art.url or "",
-        "published": art.published.isoformat(),
+        "article_title": src.article_title,
+        "article_url": src.article_url or "",
+        "published": src.published.isoformat(),
         "status": event.status,
         "plover": event.plover or "",
         "trigger": src.trigger,
-        "actors": "; ".join(_people_names(event, None)),
+        "actors": actors,
         "event_date_start": event.date_start.isoformat(),
         "event_date_end": event.date_end.isoformat(),
         "event_granularity": event.granularity,
@@ -915,7 +859,7 @@ def event_records(
     filters.setdefault("statuses", DEFAULT_STATUSES)
     with db.session() as session:
         flt = resolve_filter(session, persons, (), **filters)
-        for event in session.scalars(_event_query(flt).execution_options(yield_per=500)):
+        for event in iter_events(session, flt):
             first = event.sources[0] if event.sources else None
             yield {
                 "id": event.id,
@@ -925,15 +869,15 @@ def event_records(
                 "date_text": event.date_text or "",
                 "type": event.event_type,
                 "status": event.status,
-                "people": _people_names(event),
-                "actors": _people_names(event, None),
+                "people": event.names(),
+                "actors": event.names(None),
                 "summary": event.summary,
                 "evidence": first.sentence if first else "",
                 "sources": [
                     {
-                        "title": s.article.title,
-                        "url": s.article.url or "",
-                        "published": s.article.published.isoformat(),
+                        "title": s.article_title,
+                        "url": s.article_url or "",
+                        "published": s.published.isoformat(),
                     }
                     for s in event.sources
                 ],
