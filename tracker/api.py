@@ -7,24 +7,16 @@ import difflib
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db import Database, DatabaseProblem, current_revision, head_revision
-from tracker.ingest import (
-    DEFAULT_MAX_BYTES,
-    ArticleInput,
-    IngestError,
-    date_from_url,
-    decode_bytes,
-    fetch_url,
-    is_url,
-    parse_article,
-    parse_date_string,
-    read_source,
-)
+
+if TYPE_CHECKING:
+    from tracker.ingest import ArticleInput
+from tracker.errors import DEFAULT_MAX_BYTES, IngestError, TrackerError, UnknownPersonError
 from tracker.models import Alias, Article, Event, EventSource, Participant, Person
 from tracker.queries import (
     DEFAULT_STATUSES,
@@ -71,14 +63,6 @@ STATUSES = ("happened", "planned", "negated", "hypothetical")
 EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 
 
-class TrackerError(Exception):
-    """A problem the user can fix; the message is one line."""
-
-
-class UnknownPersonError(TrackerError):
-    pass
-
-
 @dataclass(frozen=True)
 class AddResult:
     source: str
@@ -95,6 +79,8 @@ def parse_published(value: str | None) -> dt.date | None:
     """Parse a --published value strictly; a malformed date is an error, not a guess."""
     if value is None:
         return None
+    from tracker.ingest import parse_date_string
+
     parsed = parse_date_string(value)
     if parsed is None:
         raise TrackerError(f"--published {value!r} is not a date (use YYYY-MM-DD)")
@@ -118,6 +104,16 @@ def load_article(
     stdin: bytes | None = None,
 ) -> ArticleInput:
     """Read and clean one article from a path or '-' (stdin)."""
+    from tracker.ingest import (
+        ArticleInput,
+        date_from_url,
+        decode_bytes,
+        fetch_url,
+        is_url,
+        parse_article,
+        read_source,
+    )
+
     if source == "-":
         data = stdin if stdin is not None else sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -159,6 +155,8 @@ def prepare_article(
     stdin: bytes | None = None,
 ) -> tuple[ArticleInput, list[str]]:
     """Read, clean and date one article; errors are one line for the user."""
+    from tracker.ingest import ArticleInput
+
     article = load_article(source, max_bytes=max_bytes, stdin=stdin)
     overrides: dict[str, Any] = {}
     if published is not None:
@@ -325,6 +323,8 @@ def extract(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> dict[str, Any]:
     """What tracker finds in an article, without storing anything."""
+    from tracker.ingest import decode_bytes, read_source
+
     if body_only:
         if source == "-":
             text = sys.stdin.read()
@@ -471,7 +471,8 @@ def timeline(
     """One person's events in chronological order, for display."""
     with db.session() as session:
         person = find_person(session, name)
-        flt = resolve_filter(session, (name,), with_persons, **filters)
+        with_ids = tuple(find_person(session, n).id for n in with_persons)
+        flt = EventFilter(person_ids=(person.id,), with_ids=with_ids, **filters)
         rows = []
         for event in iter_events(session, flt):
             others = [n for n in event.names(None) if n != person.name]

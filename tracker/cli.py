@@ -13,7 +13,7 @@ import click
 
 from tracker import __version__, api
 from tracker.db import Database, DatabaseProblem, open_database
-from tracker.ingest import DEFAULT_MAX_BYTES, IngestError
+from tracker.errors import DEFAULT_MAX_BYTES, IngestError
 from tracker.render import FORMATS, render
 
 
@@ -466,9 +466,7 @@ def extract(source: str, published: str | None, body_only: bool, fmt: str) -> No
             sys.stdout,
         )
         click.echo()
-        events = [
-            {**e, "people": "; ".join(e["people"])} for e in result["events"]
-        ]
+        events = [{**e, "people": "; ".join(e["people"])} for e in result["events"]]
         render(
             events,
             ["event_type", "status", "date_start", "date_end", "granularity", "people", "summary"],

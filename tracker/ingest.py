@@ -9,13 +9,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.errors import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, IngestError
 from tracker.rules.boilerplate import BOILERPLATE_RE, LINK_MARKUP_RE, ORIGINAL_URL_RE
 
-DEFAULT_MAX_BYTES = 2_000_000  # 2 MB: far above any news article, far below a dump
-
-
-class IngestError(ValueError):
-    """The input cannot become an article; the message is one line for the user."""
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "IngestError", "ArticleInput", "parse_article"]
 
 
 @dataclass(frozen=True)
@@ -322,9 +319,6 @@ def parse_article(
     if looks_like_html(raw):
         return parse_html_article(raw, source_path, page_url)
     return parse_text_article(raw, source_path)
-
-
-DEFAULT_TIMEOUT = 20.0
 
 
 def is_url(source: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Connection, exists, func, select
 from sqlalchemy.orm import Session
 
 from tracker.models import Article, Event, EventSource, Participant, Person
@@ -133,11 +133,11 @@ def event_select(flt: EventFilter) -> Any:
     return query.order_by(Event.date_start, Event.date_end, Event.id)
 
 
-def _attach(session: Session, views: list[EventView]) -> None:
+def _attach(conn: Connection, views: list[EventView]) -> None:
     ids = [v.id for v in views]
     by_id = {v.id: v for v in views}
     actors: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for event_id, name, kind in session.execute(
+    for event_id, name, kind in conn.execute(
         select(Participant.event_id, Person.name, Person.kind)
         .join(Person, Person.id == Participant.person_id)
         .where(Participant.event_id.in_(ids))
@@ -146,7 +146,7 @@ def _attach(session: Session, views: list[EventView]) -> None:
         actors[event_id].append((name, kind))
     for event_id, people in actors.items():
         by_id[event_id].actors = people
-    for row in session.execute(
+    for row in conn.execute(
         select(
             EventSource.event_id,
             EventSource.date_start,
@@ -168,9 +168,12 @@ def _attach(session: Session, views: list[EventView]) -> None:
 
 
 def iter_events(session: Session, flt: EventFilter, chunk: int = CHUNK) -> Iterator[EventView]:
-    """Stream the filtered events with their people and sources, chunk by chunk."""
-    result = session.execute(event_select(flt).execution_options(yield_per=chunk))
+    """Stream the filtered events with their people and sources, chunk by chunk.
+
+    Core statements on the session's connection: no ORM result processing per row."""
+    conn = session.connection()
+    result = conn.execute(event_select(flt).execution_options(yield_per=chunk))
     for rows in result.partitions(chunk):
         views = [EventView(*row) for row in rows]
-        _attach(session, views)
+        _attach(conn, views)
         yield from views

@@ -10,11 +10,10 @@ import shutil
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from tabulate import tabulate
-
 FORMATS = ("table", "csv", "json", "jsonl")
 # Spreadsheet programs run cells that start with these as formulas (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_PREFIXES)
 
 
 def neutralise(value: Any) -> Any:
@@ -73,7 +72,12 @@ def render(
             writer.writerow(columns)
         for row in rows:
             cells = [row.get(c, "") for c in columns]
-            writer.writerow(cells if raw else [neutralise(c) for c in cells])
+            if not raw:
+                cells = [
+                    "'" + c if c.__class__ is str and c[:1] in _FORMULA_FIRST else c
+                    for c in cells
+                ]
+            writer.writerow(cells)
             count += 1
         return count
     if fmt == "jsonl":
@@ -86,6 +90,8 @@ def render(
         json.dump(items, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return len(items)
+    from tabulate import tabulate
+
     materialised = list(rows)
     if tablefmt is None:
         width = width or terminal_width(out)
