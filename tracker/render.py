@@ -74,8 +74,7 @@ def render(
             cells = [row.get(c, "") for c in columns]
             if not raw:
                 cells = [
-                    "'" + c if c.__class__ is str and c[:1] in _FORMULA_FIRST else c
-                    for c in cells
+                    "'" + c if c.__class__ is str and c[:1] in _FORMULA_FIRST else c for c in cells
                 ]
             writer.writerow(cells)
             count += 1
@@ -90,19 +89,47 @@ def render(
         json.dump(items, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return len(items)
-    from tabulate import tabulate
-
     materialised = list(rows)
+    if not materialised:
+        return 0
     if tablefmt is None:
-        width = width or terminal_width(out)
-        body = _fit_table(materialised, columns, width)
-        tablefmt = "simple"
+        body = _fit_table(materialised, columns, width or terminal_width(out))
+        out.write(simple_table(body, columns if headers else None))
     else:
+        from tabulate import tabulate
+
         body = [[r.get(c, "") for c in columns] for r in materialised]
-    if materialised:
         out.write(tabulate(body, headers=columns if headers else (), tablefmt=tablefmt))
         out.write("\n")
     return len(materialised)
+
+
+def simple_table(body: list[list[Any]], headers: list[str] | None) -> str:
+    """tabulate's "simple" layout for the default table, without tabulate's per-cell type
+    inference (the cost that matters when a cold `tracker timeline` prints 500 rows)."""
+    cells = [["" if c is None else str(c) for c in row] for row in body]
+    ncols = len(headers) if headers else len(cells[0])
+    numeric = [
+        all(row[i].lstrip("-").isdigit() for row in cells if row[i]) and any(r[i] for r in cells)
+        for i in range(ncols)
+    ]
+    widths = [
+        max([len(headers[i]) if headers else 0] + [len(row[i]) for row in cells])
+        for i in range(ncols)
+    ]
+
+    def line(values: list[str]) -> str:
+        parts = [
+            v.rjust(widths[i]) if numeric[i] else v.ljust(widths[i]) for i, v in enumerate(values)
+        ]
+        return "  ".join(parts).rstrip()
+
+    lines = []
+    if headers:
+        lines.append(line(list(headers)))
+        lines.append("  ".join("-" * w for w in widths))
+    lines.extend(line(row) for row in cells)
+    return "\n".join(lines) + "\n"
 
 
 def render_to_string(rows: Iterable[dict[str, Any]], columns: list[str], **kwargs: Any) -> str:
