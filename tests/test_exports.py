@@ -146,3 +146,31 @@ def test_browser_draws_every_event_and_shows_evidence(tmp_path: Path) -> None:
         browser.close()
     assert (tmp_path / "timeline.png").stat().st_size > 0
     assert all(url.startswith("file:") for url in requests)
+
+
+@pytest.mark.db
+def test_hostile_article_is_inert_in_every_export(tmp_path: Path) -> None:
+    """An article carrying markup and formulas comes out as text in HTML, CSV and JSON."""
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "Minister speaks\n\nForeign Minister Anna Keller said on Monday that "
+        '"</script><script>window.__xss=1</script> <img src=x onerror=alert(2)>" was not '
+        "her view, and she met Paolo Rinaldi in Geneva on Tuesday.\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["add", str(article), "--published", "2025-04-03"]).exit_code == 0
+    out = tmp_path / "t.html"
+    assert runner.invoke(cli, ["export", "--format", "html", "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    data = page.split('<script type="application/json" id="data">', 1)[1].split("</script>", 1)[0]
+    evidence = " ".join(e["evidence"] for e in json.loads(data)["events"])
+    assert "</script><script>window.__xss=1</script>" in evidence  # kept, as text
+    assert page.count("<script") == 2  # the data block and the page's own script, nothing else
+    assert "<img src=x" not in page
+    exported = runner.invoke(cli, ["export", "--format", "json"]).output
+    assert any("onerror" in row["evidence"] for row in json.loads(exported))
