@@ -33,7 +33,7 @@ def stored(runner: CliRunner) -> str:
     """The seed stored first: every bad input below must leave it exactly as it was."""
     result = runner.invoke(cli, ["add", str(SEED)])
     assert result.exit_code == 0, result.output
-    return runner.invoke(cli, ["export", "--format", "json"]).output
+    return runner.invoke(cli, ["export", "--format", "json"]).stdout
 
 
 def assert_refused(result: Result, runner: CliRunner, before: str, fragment: str) -> None:
@@ -41,7 +41,7 @@ def assert_refused(result: Result, runner: CliRunner, before: str, fragment: str
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert fragment in lines[0]
-    assert runner.invoke(cli, ["export", "--format", "json"]).output == before
+    assert runner.invoke(cli, ["export", "--format", "json"]).stdout == before
     info = runner.invoke(cli, ["info"]).output
     assert "articles: 1" in info
 

@@ -170,7 +170,7 @@ def test_timeline_by_alias_case_insensitive(seeded: CliRunner) -> None:
 
 
 def test_timeline_csv_has_export_columns(seeded: CliRunner) -> None:
-    out = invoke(seeded, "timeline", "Kirill Dmitriev", "--format", "csv").output
+    out = invoke(seeded, "timeline", "Kirill Dmitriev", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows and list(rows[0]) == EXPORT_COLUMNS
 
@@ -183,7 +183,7 @@ def test_export_to_file_and_json(seeded: CliRunner, tmp_path: Path) -> None:
     assert rows and all(
         r["article_url"].startswith("https://www.themoscowtimes.com/") for r in rows
     )
-    data = json.loads(invoke(seeded, "export", "--format", "json").output)
+    data = json.loads(invoke(seeded, "export", "--format", "json").stdout)
     assert len(data) == len(rows)
 
 
@@ -201,10 +201,10 @@ def test_show_prints_evidence(seeded: CliRunner) -> None:
 
 
 def test_people_and_articles_listings(seeded: CliRunner) -> None:
-    people = invoke(seeded, "people", "--format", "json").output
+    people = invoke(seeded, "people", "--format", "json").stdout
     names = {p["name"] for p in json.loads(people)}
     assert {"Kirill Dmitriev", "Steve Witkoff"} <= names
-    arts = json.loads(invoke(seeded, "articles", "--format", "json").output)
+    arts = json.loads(invoke(seeded, "articles", "--format", "json").stdout)
     assert arts[0]["published_source"] == "header"
 
 

@@ -172,5 +172,5 @@ def test_hostile_article_is_inert_in_every_export(tmp_path: Path) -> None:
     assert "</script><script>window.__xss=1</script>" in evidence  # kept, as text
     assert page.count("<script") == 2  # the data block and the page's own script, nothing else
     assert "<img src=x" not in page
-    exported = runner.invoke(cli, ["export", "--format", "json"]).output
+    exported = runner.invoke(cli, ["export", "--format", "json"]).stdout
     assert any("onerror" in row["evidence"] for row in json.loads(exported))

@@ -30,7 +30,7 @@ COLUMNS = [
 def test_seed_events_match_the_golden_file() -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["add", str(SEED)]).exit_code == 0
-    out = runner.invoke(cli, ["export", "--format", "csv"]).output
+    out = runner.invoke(cli, ["export", "--format", "csv"]).stdout
     rows = [[r[c] for c in COLUMNS] for r in csv.DictReader(io.StringIO(out))]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -60,11 +60,11 @@ def test_seed_timeline_has_the_founding_rows(person: str, expected: set[tuple[st
     """The brief's timeline, in order; and nobody gets February 2022."""
     runner = CliRunner()
     assert runner.invoke(cli, ["add", str(SEED)]).exit_code == 0
-    out = runner.invoke(cli, ["timeline", person, "--format", "csv"]).output
+    out = runner.invoke(cli, ["timeline", person, "--format", "csv"]).stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     got = [(r["date_start"], r["date_end"], r["granularity"], r["event_type"]) for r in rows]
     assert expected <= set(got)
     assert got == sorted(got, key=lambda g: (g[0], g[1]))
-    everyone = runner.invoke(cli, ["export", "--format", "csv"]).output
+    everyone = runner.invoke(cli, ["export", "--format", "csv"]).stdout
     assert "2022" not in {r["date_start"][:4] for r in csv.DictReader(io.StringIO(everyone))}
     assert "Related article" not in everyone

@@ -38,7 +38,7 @@ def add(runner: CliRunner, tmp_path: Path, name: str, text: str, published: str)
 
 def meetings(runner: CliRunner) -> list[dict[str, str]]:
     out = runner.invoke(cli, ["timeline", "Harold Brenner", "--type", "MEET", "--format", "csv"])
-    return list(csv.DictReader(io.StringIO(out.output)))
+    return list(csv.DictReader(io.StringIO(out.stdout)))
 
 
 @pytest.mark.parametrize("precise_first", [True, False])
@@ -62,7 +62,7 @@ def test_two_reports_one_event(tmp_path: Path, precise_first: bool) -> None:
         assert (row["event_date_start"], row["event_date_end"]) == ("2025-06-11", "2025-06-11")
         assert row["event_granularity"] == "day"
     table = runner.invoke(cli, ["timeline", "Brenner", "--type", "MEET", "--format", "json"])
-    data = json.loads(table.output)
+    data = json.loads(table.stdout)
     assert len({d["event_id"] for d in data}) == 1
     # Re-adding either article changes nothing.
     add(runner, tmp_path, "precise.txt", PRECISE, "2025-06-12")
