@@ -26,9 +26,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames:
-        backends = ["sqlite", "postgresql"] if metafunc.definition.get_closest_marker("db") else [
-            "sqlite"
-        ]
+        backends = (
+            ["sqlite", "postgresql"] if metafunc.definition.get_closest_marker("db") else ["sqlite"]
+        )
         metafunc.parametrize("backend", backends, indirect=True)
 
 
