@@ -109,7 +109,6 @@ def _add_alias(session: Session, person: Person, alias: str, kind: str) -> None:
     ).first()
     if exists is None:
         session.add(Alias(person_id=person.id, alias=alias, key=key, kind=kind))
-        session.flush()
 
 
 def _source_key(ev: ExtractedEvent) -> str:
@@ -207,10 +206,15 @@ def store_article(
     session.flush()
     people_seen: set[int] = set()
     stored = 0
+    # One lookup per distinct mention per article: events repeat the same people.
+    resolved: dict[tuple[str, str, str | None, tuple[str, ...]], Person] = {}
     for ev in events:
         persons: list[tuple[Person, ParticipantMention]] = []
         for mention in ev.participants:
-            person = get_or_create_person(session, mention)
+            memo = (mention.name, mention.kind, mention.title, tuple(mention.aliases))
+            person = resolved.get(memo)
+            if person is None:
+                person = resolved[memo] = get_or_create_person(session, mention)
             if all(p.id != person.id for p, _ in persons):
                 persons.append((person, mention))
         people_seen.update(p.id for p, _ in persons)
@@ -286,6 +290,6 @@ def store_article(
                 timex_value=clip(ev.timex_value, EventSource.timex_value),
             )
         )
-        session.flush()
         stored += 1
+    session.flush()
     return StoreResult(row.id, True, stored, len(people_seen))
