@@ -275,14 +275,13 @@ def add_many(
             present = _already_present(db, source, article)
             yield source, article, present if present is not None else warnings
 
-    from tracker.events import extract_events
-    from tracker.nlp import CHUNK_CHARS, load_nlp, parse
-    from tracker.temporal import tag
-
-    nlp = load_nlp()
     pending: list[tuple[str, ArticleInput, list[str]]] = []
 
     def parsed_docs() -> Iterator[Any]:
+        # spaCy is loaded only when something needs parsing: re-runs of stored articles skip it.
+        from tracker.nlp import CHUNK_CHARS, load_nlp, parse
+
+        nlp = load_nlp()
         short = [a.text for _s, a, _w in pending if len(a.text) <= CHUNK_CHARS]
         n_process = jobs if jobs > 1 and len(short) > 1 else 1
         batch = iter(nlp.pipe(short, batch_size=batch_size, n_process=n_process))
@@ -290,6 +289,9 @@ def add_many(
             yield parse(article.text) if len(article.text) > CHUNK_CHARS else next(batch)
 
     def flush() -> Iterator[AddResult | AddFailure]:
+        from tracker.events import extract_events
+        from tracker.temporal import tag
+
         for (source, article, warnings), doc in zip(pending, parsed_docs(), strict=True):
             assert article.published is not None
             try:
