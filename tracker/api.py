@@ -275,46 +275,67 @@ def add_many(
             present = _already_present(db, source, article)
             yield source, article, present if present is not None else warnings
 
-    pending: list[tuple[str, ArticleInput, list[str]]] = []
+    from collections import deque
 
-    def parsed_docs() -> Iterator[Any]:
-        # spaCy is loaded only when something needs parsing: re-runs of stored articles skip it.
-        from tracker.nlp import CHUNK_CHARS, load_nlp, parse
+    # Results that need no parsing (failures, articles already stored) and long texts (parsed
+    # in chunks in this process) wait here; everything else streams through one nlp.pipe, so
+    # --jobs N starts its N worker processes once for the whole run.
+    waiting: deque[tuple[str, ArticleInput | None, Any]] = deque()
+    loaded: dict[str, Any] = {}
 
-        nlp = load_nlp()
-        short = [a.text for _s, a, _w in pending if len(a.text) <= CHUNK_CHARS]
-        n_process = jobs if jobs > 1 and len(short) > 1 else 1
-        batch = iter(nlp.pipe(short, batch_size=batch_size, n_process=n_process))
-        for _s, article, _w in pending:
-            yield parse(article.text) if len(article.text) > CHUNK_CHARS else next(batch)
+    def texts() -> Iterator[tuple[str, tuple[str, ArticleInput, list[str]]]]:
+        from tracker.nlp import CHUNK_CHARS
 
-    def flush() -> Iterator[AddResult | AddFailure]:
-        from tracker.events import extract_events
-        from tracker.temporal import tag
+        for source, article, state in prepared():
+            if isinstance(state, AddResult | AddFailure) or article is None:
+                waiting.append((source, None, state))
+            elif len(article.text) > CHUNK_CHARS:
+                waiting.append((source, article, state))
+            else:
+                yield article.text, (source, article, state)
 
-        for (source, article, warnings), doc in zip(pending, parsed_docs(), strict=True):
-            assert article.published is not None
-            try:
-                timexes = tag(article.text, article.published, doc)
-                events = extract_events(article.text, article.published, doc, timexes)
-                yield store_analysed(db, source, article, events, warnings)
-            except DatabaseProblem:
-                raise
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                yield AddFailure(source, f"{source}: {type(exc).__name__}: {exc}")
-        pending.clear()
+    def analysed(source: str, article: ArticleInput, doc: Any, warnings: list[str]) -> Any:
+        if not loaded:  # the extractors import spaCy; only now that something needs them
+            from tracker.events import extract_events
+            from tracker.temporal import tag
 
-    limit = max(batch_size, batch_size * max(1, jobs))
-    for source, article, state in prepared():
-        if isinstance(state, AddResult | AddFailure):
-            yield state
-            continue
-        assert article is not None
-        pending.append((source, article, state))
-        if len(pending) >= limit:
-            yield from flush()
-    if pending:
-        yield from flush()
+            loaded.update(tag=tag, extract=extract_events)
+        assert article.published is not None
+        try:
+            timexes = loaded["tag"](article.text, article.published, doc)
+            events = loaded["extract"](article.text, article.published, doc, timexes)
+            return store_analysed(db, source, article, events, warnings)
+        except DatabaseProblem:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            return AddFailure(source, f"{source}: {type(exc).__name__}: {exc}")
+
+    def drain() -> Iterator[AddResult | AddFailure]:
+        while waiting:
+            source, article, state = waiting.popleft()
+            if article is None:
+                yield state
+            else:
+                from tracker.nlp import parse
+
+                yield analysed(source, article, parse(article.text), state)
+
+    stream = texts()
+    first = next(stream, None)
+    yield from drain()
+    if first is None:  # nothing to parse: spaCy is never loaded
+        return
+    from itertools import chain
+
+    from tracker.nlp import load_nlp
+
+    docs = load_nlp().pipe(
+        chain([first], stream), as_tuples=True, batch_size=batch_size, n_process=max(1, jobs)
+    )
+    for doc, (source, article, warnings) in docs:
+        yield from drain()
+        yield analysed(source, article, doc, warnings)
+    yield from drain()
 
 
 def extract(
