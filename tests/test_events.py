@@ -229,3 +229,19 @@ def test_a_date_after_a_speech_verb_dates_the_speech(nlp) -> None:
     events = _extract(nlp, text, THU)
     dated = [e for e in events if e.date_source == "text"]
     assert all(e.trigger == "said" for e in dated), [(e.trigger, e.date_start) for e in dated]
+
+
+def test_measure_nouns_counts_and_object_periods(nlp) -> None:
+    """Three hours of talks with X keeps X; "their fourth meeting this year" is a count,
+    not a date; "declared a truce from May 8 to May 10" dates the truce, not the speaker."""
+    sat = date(2025, 4, 26)
+    text = (
+        "Steve Witkoff held three hours of talks with Russian President Vladimir Putin in "
+        "Moscow on April 25, their fourth meeting this year."
+    )
+    rows = _rows(_extract(nlp, text, sat))
+    assert ("Vladimir Putin", "2025-04-25", "2025-04-25", "MEET") in rows
+    assert not any(r[1] == "2025-01-01" for r in rows), rows
+    text = "Vladimir Putin had declared a unilateral three-day truce from May 8 to May 10."
+    rows = _rows(_extract(nlp, text, date(2025, 5, 11)))
+    assert not any(r[1] == "2025-05-08" for r in rows), rows

@@ -228,6 +228,8 @@ def _attach(span: Span) -> Token | None:
         if h.pos_ == "ADJ" and h.dep_ != "ROOT" and h.lower_ not in _PREPOSITION_LIKE_ADJ:
             return None  # "effective on August 7", "due to expire on Aug. 12"
         if _is_verbal(h):
+            if _period_of_object(h, prev):
+                return None  # "declared a truce from May 8 to May 10": the truce's period
             # "the day before the summit opened": the clause only anchors the date
             if (
                 h.dep_ == "advcl"
@@ -258,6 +260,23 @@ def _attach(span: Span) -> Token | None:
                 if nouns >= 2:
                     return None
     return None
+
+
+# verbs done at one moment whose object lasts: "declared a truce from May 8 to May 10"
+_PUNCTUAL_VERBS = frozenset(
+    "declare announce order decree impose proclaim extend set approve grant".split()
+)
+
+
+def _period_of_object(verb: Token, prep: Token) -> bool:
+    """A `from … to …` period on a punctual verb with an object: the object's period."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "from"
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "through") for c in prep.children)
+        and verb.lemma_.lower() in _PUNCTUAL_VERBS
+        and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < prep.i for c in verb.children)
+    )
 
 
 _FIGURE_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -385,6 +404,9 @@ class _Collector:
                 continue
             if dep == "prep" and c.lemma_.lower() in ("accord", "cite", "citing"):
                 continue  # "according to X": the source, not a participant
+            if _measure_of_event(tok, c):
+                self.walk(c, role, skip)  # "three hours of talks with X", "a round of talks"
+                continue
             if dep == "conj" and c.pos_ in ("VERB", "AUX"):
                 continue
             if dep == "poss" and (not is_name or c.pos_ == "PRON" or ents):
@@ -432,6 +454,39 @@ _EVENTISH = {
     "conversation",
     "session",
 }
+
+
+# nouns that measure or count an event: "three hours of talks", "a new round of talks"
+_MEASURE_NOUNS = frozenset("minute hour day week round series session set couple number".split())
+
+
+def _measure_of_event(tok: Token, prep: Token) -> bool:
+    """`prep` is the "of" that joins a measure noun to an event noun ("hours of talks")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in _MEASURE_NOUNS
+        and any(
+            g.dep_ == "pobj" and (g.lemma_.lower() in _EVENTISH or g.lower_ in _EVENTISH)
+            for g in prep.children
+        )
+    )
+
+
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth latest".split()
+)
+
+
+def _counted_in_period(pred: Token, span: Span) -> bool:
+    """An event noun counted within the period the date names ("the third call this
+    month", "their fourth meeting this year"): the period is not the event's date."""
+    if pred.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ in ("amod", "nummod") and c.lower_ in _ORDINALS for c in pred.children):
+        return False
+    return any(t.head.i == pred.i or t.head.head.i == pred.i for t in span)
 
 
 def _moves(verb: Token) -> bool:
@@ -1007,6 +1062,8 @@ def _build(
         ds, de, gran = m.date_start, m.date_end, m.granularity
         if not _tense_fits(pred, speech, ds, de, published):
             return None
+        if gran != "day" and ds <= published <= de and _counted_in_period(pred, span):
+            return None  # "their fourth meeting this year": a count, not a date
         if status == "happened" and ds > published:
             status = "planned"
         date_text: str | None = m.text

@@ -172,6 +172,27 @@ def _name_like(tok: Token) -> bool:
     )
 
 
+def _surname_taken_for_place(doc: Doc, start: int, end: int, sent_end: int) -> bool:
+    """After a titled name of two or more tokens, a lone capitalised word the model labelled
+    a place or an organisation, followed by no other name word, ends the name."""
+    if end >= sent_end or end - start < 2 or start == 0:
+        return False
+    tok, before = doc[end], doc[start - 1]
+    if not (_is_title(before) or before.lower_ in ROLE_NOUNS):
+        return False
+    nxt = doc[end + 1] if end + 1 < sent_end else None
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_alpha
+        and _is_cap(tok)
+        and tok.ent_type_ in ("GPE", "ORG")
+        and tok.ent_iob_ == "B"
+        and (nxt is None or (nxt.ent_iob_ != "I" and nxt.pos_ != "PROPN"))
+        and not countries_in(tok.text)
+        and tok.lower_ not in NOT_NAMES
+    )
+
+
 def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
     """Grow a PERSON span over particles and name tokens the model cut off."""
     while end < sent_end:
@@ -188,6 +209,8 @@ def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> t
             if tok.pos_ in ("PROPN", "X"):
                 end += 1
                 continue
+        if _surname_taken_for_place(doc, start, end, sent_end):
+            end += 1  # "Foreign Minister Amir Khan Muttaqi" with "Muttaqi" labelled GPE
         break
     while start > sent_start:
         prev = doc[start - 1]
@@ -291,6 +314,16 @@ def find_people(doc: Doc) -> ArticlePeople:
                 and doc[e].ent_type_ in labels
             ):
                 e += 1
+                # a hyphenated given name the tokenizer split: "King Willem-Alexander"
+                if (
+                    e + 1 < sent.end
+                    and doc[e].text in ("-", "‑")
+                    and not doc[e].whitespace_
+                    and not doc[e - 1].whitespace_
+                    and _is_cap(doc[e + 1])
+                    and doc[e + 1].pos_ == "PROPN"
+                ):
+                    e += 1
             if e - i >= 2 and (e >= sent.end or doc[e].pos_ not in ("PROPN",)):
                 raw.append((i, i, e))
                 taken.update(range(i, e))

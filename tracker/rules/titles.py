@@ -133,6 +133,17 @@ EXAMPLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("European Commission President",),
     ),
     ("Trump's special envoy Steve Witkoff invited Dmitriev.", "Steve Witkoff", ("special envoy",)),
+    (
+        "Wang is due to travel to Kabul for a trilateral meeting with Afghan Foreign Minister "
+        "Amir Khan Muttaqi and Pakistan's Foreign Minister Ishaq Dar.",
+        "Amir Khan Muttaqi",
+        ("Foreign Minister",),
+    ),
+    (
+        "King Willem-Alexander and Queen Máxima hosted the leaders at a dinner.",
+        "Willem-Alexander",
+        ("King",),
+    ),
     ("Treasurer Peter Costello voted on Friday.", "Peter Costello", ("Treasurer",)),
     ("Later, Messrs. Drabinsky and Gottlieb met the board.", "Drabinsky", ("Messrs.",)),
 )
