@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from tracker.api import EXPORT_COLUMNS
 from tracker.cli import cli
+from tracker.db import SCHEMA_HEAD
 
 from .conftest import SEED
 
@@ -54,14 +55,14 @@ def test_info_on_a_fresh_database(runner: CliRunner, temp_db: str) -> None:
     assert result.exit_code == 0
     backend = "postgresql" if "://" in temp_db else "sqlite"
     assert result.output.startswith(f"database: {backend}")
-    assert "revision: 0002" in result.output
+    assert f"revision: {SCHEMA_HEAD}" in result.output
     assert "articles: 0" in result.output
 
 
 def test_db_current_and_upgrade(runner: CliRunner) -> None:
     assert invoke(runner, "db", "upgrade").exit_code == 0
     result = invoke(runner, "db", "current")
-    assert result.output.strip() == "0002 (head)"
+    assert result.output.strip() == f"{SCHEMA_HEAD} (head)"
 
 
 def test_db_option_wins_over_environment(runner: CliRunner, tmp_path: Path) -> None:

@@ -67,3 +67,20 @@ def test_two_reports_one_event(tmp_path: Path, precise_first: bool) -> None:
     # Re-adding either article changes nothing.
     add(runner, tmp_path, "precise.txt", PRECISE, "2025-06-12")
     assert meetings(runner) == rows
+
+
+def test_each_source_row_lists_only_the_people_its_article_named(tmp_path: Path) -> None:
+    runner = CliRunner()
+    precise = PRECISE.replace(
+        "Giulia Santoro in Rome", "Giulia Santoro and Deputy Minister Marco Ferri in Rome"
+    )
+    add(runner, tmp_path, "precise.txt", precise, "2025-06-12")
+    add(runner, tmp_path, "vague.txt", VAGUE, "2025-06-17")
+    rows = meetings(runner)
+    assert len({r["event_id"] for r in rows}) == 1, rows
+    by_url = {r["article_url"]: r for r in rows}
+    assert "Marco Ferri" in by_url["https://example.org/precise.txt"]["people"]
+    assert "Marco Ferri" not in by_url["https://example.org/vague.txt"]["people"]
+    out = runner.invoke(cli, ["timeline", "Marco Ferri", "--type", "MEET", "--format", "json"])
+    sources = {r["sources"] for r in json.loads(out.stdout)}
+    assert sources == {"https://example.org/precise.txt; https://example.org/vague.txt"}

@@ -540,9 +540,10 @@ def export_rows(
         flt = resolve_filter(session, persons, with_persons, **filters)
         for event in iter_events(session, flt):
             sources = event.source_list()
-            people = "; ".join(event.names())
-            actors = "; ".join(event.names(None))
             for src in event.sources:
+                # Each row lists whom its own article named (a merged event knows more).
+                people = "; ".join(event.names("person", src))
+                actors = "; ".join(event.names(None, src))
                 yield _export_row(event, src, sources, people, actors)
 
 

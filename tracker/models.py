@@ -151,6 +151,9 @@ class EventSource(Base):
     granularity: Mapped[str] = mapped_column(String(10))
     date_source: Mapped[str] = mapped_column(String(10))
     timex_value: Mapped[str | None] = mapped_column(String(50))
+    # The people this article names for the event (JSON list of person ids): a merged event
+    # gathers everyone, but each source row shows only whom its own article named.
+    person_ids: Mapped[str | None] = mapped_column(Text)
 
     event: Mapped[Event] = relationship(back_populates="sources")
     article: Mapped[Article] = relationship(back_populates="sources")

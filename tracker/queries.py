@@ -8,6 +8,7 @@ then fetches its participants and its sources in two more queries.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ class SourceView:
     article_title: str
     article_url: str | None
     published: dt.date
+    person_ids: str | None = None  # JSON list: whom this article named for the event
 
 
 @dataclass(slots=True)
@@ -64,11 +66,19 @@ class EventView:
     date_source: str
     summary: str
     location: str | None
-    actors: list[tuple[str, str]] = field(default_factory=list)  # (name, kind), actor first
+    actors: list[tuple[int, str, str]] = field(default_factory=list)  # (id, name, kind)
     sources: list[SourceView] = field(default_factory=list)
 
-    def names(self, kind: str | None = "person") -> list[str]:
-        return [name for name, k in self.actors if kind is None or k == kind]
+    def names(self, kind: str | None = "person", source: SourceView | None = None) -> list[str]:
+        """Participants' names, actor first; with `source`, only those that article named."""
+        named = None
+        if source is not None and source.person_ids is not None:
+            named = set(json.loads(source.person_ids))
+        return [
+            name
+            for pid, name, k in self.actors
+            if (kind is None or k == kind) and (named is None or pid in named)
+        ]
 
     def source_list(self) -> str:
         return "; ".join(s.article_url or s.article_title for s in self.sources)
@@ -136,14 +146,14 @@ def event_select(flt: EventFilter) -> Any:
 def _attach(conn: Connection, views: list[EventView]) -> None:
     ids = [v.id for v in views]
     by_id = {v.id: v for v in views}
-    actors: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for event_id, name, kind in conn.execute(
-        select(Participant.event_id, Person.name, Person.kind)
+    actors: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for event_id, person_id, name, kind in conn.execute(
+        select(Participant.event_id, Person.id, Person.name, Person.kind)
         .join(Person, Person.id == Participant.person_id)
         .where(Participant.event_id.in_(ids))
         .order_by(Participant.event_id, Participant.position, Person.name)
     ):
-        actors[event_id].append((name, kind))
+        actors[event_id].append((person_id, name, kind))
     for event_id, people in actors.items():
         by_id[event_id].actors = people
     for row in conn.execute(
@@ -159,6 +169,7 @@ def _attach(conn: Connection, views: list[EventView]) -> None:
             Article.title,
             Article.url,
             Article.published,
+            EventSource.person_ids,
         )
         .join(Article, Article.id == EventSource.article_id)
         .where(EventSource.event_id.in_(ids))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -288,6 +289,7 @@ def store_article(
                 granularity=ev.granularity,
                 date_source=ev.date_source,
                 timex_value=clip(ev.timex_value, EventSource.timex_value),
+                person_ids=json.dumps([p.id for p, _ in persons]),
             )
         )
         stored += 1
