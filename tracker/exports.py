@@ -119,7 +119,7 @@ def _fold(line: str) -> str:
 
 def ics(records: Iterable[dict[str, Any]], stamp: dt.datetime | None = None) -> str:
     """iCalendar: all-day events spanning each event's interval (DTEND is exclusive)."""
-    stamp = stamp or dt.datetime(2000, 1, 1)
+    stamp = stamp or dt.datetime.now(dt.UTC)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
