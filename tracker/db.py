@@ -68,6 +68,9 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-
     cur.execute("PRAGMA busy_timeout=30000")
     try:
         cur.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: a crashed or killed process never corrupts or half-writes an article;
+        # only a power cut can lose the last commits. Saves an fsync per article.
+        cur.execute("PRAGMA synchronous=NORMAL")
     except Exception:  # noqa: BLE001 - read-only media cannot switch journal mode
         pass
     cur.close()
