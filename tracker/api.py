@@ -17,6 +17,7 @@ from tracker.db import Database, DatabaseProblem, current_revision, head_revisio
 if TYPE_CHECKING:
     from tracker.ingest import ArticleInput
 from tracker.errors import DEFAULT_MAX_BYTES, IngestError, TrackerError, UnknownPersonError
+from tracker.keys import person_key
 from tracker.models import Alias, Article, Event, EventSource, Participant, Person
 from tracker.queries import (
     DEFAULT_STATUSES,
@@ -26,7 +27,6 @@ from tracker.queries import (
     iter_events,
     like_escape,
 )
-from tracker.store import normalise_key
 
 EXPORT_COLUMNS = [
     "event_id",
@@ -438,7 +438,7 @@ def to_timeml(result: dict[str, Any]) -> str:
 
 def find_person(session: Session, name: str) -> Person:
     """A canonical name or alias, case-insensitively; ambiguity and misses list close names."""
-    key = normalise_key(name)
+    key = person_key(name)
     person = session.scalars(select(Person).where(Person.key == key)).first()
     if person is not None:
         return person

@@ -9,12 +9,11 @@ descriptions ("the Russian leader", "the two envoys") to the fullest name in the
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracker.keys import person_key
 from tracker.rules.names import (
     FAMILY_NAME_FIRST,
     GIVEN_NAME_TITLES,
@@ -60,16 +59,6 @@ class PersonEntity:
     kind: str  # person | org | place
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
-
-
-def person_key(name: str) -> str:
-    """Normalised key for uniqueness: accents and case folded, punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s]|_", " ", text.casefold())
-    return " ".join(text.split())
 
 
 def _fold(text: str) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from tracker.keys import person_key
 from tracker.models import Alias, Article, Event, EventSource, Participant, Person
 
 if TYPE_CHECKING:
@@ -32,24 +33,6 @@ def clip(value: str | None, column: Any) -> str | None:
 GRANULARITY_ORDER = {"day": 0, "range": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
 
 
-def normalise_key(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key, shared with people.person_key."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace(".", " ").replace("-", " ")
-    return " ".join(text.casefold().split())
-
-
-def _person_key(name: str) -> str:
-    try:
-        from tracker.people import person_key
-    except ImportError:  # pragma: no cover - during early development
-        return normalise_key(name)
-    return person_key(name)
-
-
 @dataclass(frozen=True)
 class StoreResult:
     article_id: int
@@ -67,7 +50,7 @@ def find_existing_article(session: Session, url: str | None, content_hash: str) 
 
 def get_or_create_person(session: Session, mention: ParticipantMention) -> Person:
     """Exact key, then a unique alias match, then upgrade a surname-only person; else create."""
-    key = clip(_person_key(mention.name), Person.key) or ""
+    key = clip(person_key(mention.name), Person.key) or ""
     person = session.scalars(select(Person).where(Person.key == key)).first()
     if person is None:
         candidates = session.scalars(
@@ -101,7 +84,7 @@ def get_or_create_person(session: Session, mention: ParticipantMention) -> Perso
 
 
 def _add_alias(session: Session, person: Person, alias: str, kind: str) -> None:
-    key = clip(_person_key(alias) if kind == "name" else f"title:{normalise_key(alias)}", Alias.key)
+    key = clip(person_key(alias) if kind == "name" else f"title:{person_key(alias)}", Alias.key)
     alias = clip(alias, Alias.alias) or ""
     if not key:
         return
