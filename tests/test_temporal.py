@@ -304,6 +304,98 @@ def test_anchor_precision_with_parse(nlp) -> None:  # type: ignore[no-untyped-de
     assert (week.date_start, week.date_end) == (D("2025-05-19"), D("2025-05-25"))
 
 
+def test_bounding_dates_are_not_anchors(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Dates after since/until/by, and dates modifying a noun, never anchor "the same day"."""
+    cases = [
+        (
+            "Envoys met in Oslo on April 25. The two leaders have not spoken since Feb. 28. "
+            "On the same day, the envoys issued a statement.",
+            "2025-04-27",
+            "2025-04-25",
+        ),
+        (
+            "Talks opened in Geneva on May 12. The ceasefire holds until May 30. "
+            "The day before, the delegations arrived.",
+            "2025-05-14",
+            "2025-05-11",
+        ),
+        (
+            "Ministers met on June 10. The accord must be signed by June 30. "
+            "A day later, they issued a statement.",
+            "2025-06-14",
+            "2025-06-11",
+        ),
+        (
+            "Ministers met on June 10 to review the June 30, 2025 deadline. "
+            "The same day, they issued a statement.",
+            "2025-06-14",
+            "2025-06-10",
+        ),
+        (
+            "The envoys met on June 10, their first meeting since March 3. "
+            "The same day, they issued a statement.",
+            "2025-06-14",
+            "2025-06-10",
+        ),
+    ]
+    for text, pub, want in cases:
+        for doc in (nlp(text), None):
+            tx = tag(text, D(pub), doc)
+            assert tx[-1].anchor == "narrative"
+            assert tx[-1].value == want, (text, doc is not None)
+
+
+def test_country_specific_holidays_are_underspecified(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The prime minister said on Friday in his Independence Day speech that growth would "
+        "return. Families marked Lunar New Year and Orthodox Christmas, and crowds watched the "
+        "Victory Day parade. Americans celebrated the Fourth of July and Christmas."
+    )
+    tx = tag(text, D("2025-08-16"), nlp(text))
+    got = [(t.text, t.value, t.date_start) for t in tx]
+    assert got == [
+        ("Friday", "2025-08-15", D("2025-08-15")),
+        ("Independence Day", "XXXX-XX-XX", None),
+        ("New Year", "XXXX-XX-XX", None),
+        ("Christmas", "XXXX-XX-XX", None),
+        ("Victory Day", "XXXX-XX-XX", None),
+        ("Fourth of July", "2025-07-04", D("2025-07-04")),
+        ("Christmas", "2024-12-25", D("2024-12-25")),
+    ]
+
+
+def test_vague_offsets_and_current_week(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The ministers met earlier in the week and will meet again later in the week. "
+        "Hours later, the ministry denied it. Minutes before the announcement, shares fell. "
+        "In the first days after the vote, nothing changed."
+    )
+    tx = tag(text, D("2025-08-06"), nlp(text))
+    got = [(t.text, t.type, t.value, t.date_start, t.date_end) for t in tx]
+    week = (D("2025-08-04"), D("2025-08-10"))
+    assert got == [
+        ("earlier in the week", "DATE", "2025-W32", *week),
+        ("later in the week", "DATE", "2025-W32", *week),
+        ("Hours", "DURATION", "PTXH", None, None),
+        ("Minutes", "DURATION", "PTXM", None, None),
+    ]
+
+
+def test_planned_event_month_lies_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A month that dates a slated/planned/scheduled event is the coming one, past verb or not."""
+    pub = D("1998-08-26")
+    for text in (
+        "Officials talked about the slated visit of the trade secretary to Nairobi in September.",
+        "The planned summit in September was discussed on Tuesday.",
+        "Aides reviewed the scheduled talks in Geneva in September.",
+    ):
+        for doc in (nlp(text), None):
+            month = next(t for t in tag(text, pub, doc) if t.text == "September")
+            assert month.value == "1998-09", (text, doc is not None)
+    text = "The talks collapsed in September."  # no plan: the past September
+    assert tag(text, pub, nlp(text))[0].value == "1997-09"
+
+
 # --------------------------------------------------------------------------- properties
 
 _ANCHOR = D("2025-04-03")

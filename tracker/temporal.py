@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING
 
 from tracker.rules.temporal_rules import COMPILED, RULE_TRIGGERS, TRIGGER_WORDS, Rule
 from tracker.rules.temporal_vocab import (
+    AMBIGUOUS_HOLIDAYS,
     AMBIGUOUS_MONTHS,
+    HOLIDAY_CALENDAR_WORDS,
     HOLIDAYS,
     MONTH_CONTEXT_BEFORE,
     MONTHS,
@@ -559,6 +561,50 @@ def _r_md_range(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     return _Res("DATE", first.value, None, first.date_start, last, "range", first.anchor)
 
 
+_PLANNED_ADJ = frozenset(
+    {"slated", "planned", "scheduled", "proposed", "upcoming", "forthcoming", "expected",
+     "intended", "prospective", "projected", "anticipated", "impending", "coming"}
+)  # fmt: skip
+_PLANNED_LEX = re.compile(
+    rf"\b(?:{'|'.join(sorted(_PLANNED_ADJ))})\s+[a-z]+(?:\s+(?:by|of|to|with|between|in|for)"
+    r"(?:\s+[A-Za-z'-]+\.?){1,4})*\s+(?:in|for)\s+$",
+)
+
+
+def _planned_frame(ctx: _Ctx, s: int, e: int) -> bool:
+    """The month dates a noun marked as planned ("the slated visit by Albright to Moscow in
+    September", "the planned summit in September"): the plan lies ahead, whatever the verb."""
+    if ctx.doc is None:
+        return bool(_PLANNED_LEX.search(ctx.text, max(0, s - 80), s))
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+        return False
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        # "discussed the planned summit in September": the object phrase just before it
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        head = next((o for o in objs if o.right_edge.i == prep.i - 1), None)
+        if head is None:
+            return False
+    seen = 0
+    while head is not None and seen < 4:
+        if head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "amod" and c.lower_ in _PLANNED_ADJ for c in head.children
+        ):
+            return True
+        # climb "the visit by Albright to Moscow": pobj -> prep -> noun
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head
+        else:
+            return False
+        seen += 1
+    return False
+
+
 def _r_month(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     m = _month_num(g["month"] or "")
     mod = _part_mod(g.get("part"))
@@ -578,6 +624,8 @@ def _r_month(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         y = dct.year
     else:
         tense = "present" if _noun_modifier(ctx, s, e) else ctx.tense(s, e)
+        if tense == "past" and _planned_frame(ctx, s, e):
+            tense = "future_incl"  # "the slated visit ... in September" (was discussed)
         if tense in ("future", "future_incl"):
             y = dct.year if m >= dct.month else dct.year + 1
         elif tense == "present":
@@ -1075,7 +1123,12 @@ def _r_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
 def _r_bare_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     if ctx.text[s:e].lower().startswith("recent"):
         return _Res("DURATION", _duration_value(None, g.get("pu2") or "years"))
-    return _Res("DURATION", _duration_value(None, g.get("pu") or "years"))
+    return _Res("DURATION", _duration_value(None, g.get("pu") or g.get("pu3") or "years"))
+
+
+def _r_in_the_unit(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    """The current unit for "later in the week", "earlier in the month" ("earlier this week")."""
+    return _unit_res(ctx.dct, (g.get("unit") or "").lower(), "published")
 
 
 _PRESENT = re.compile(r"now|currently|at present|presently|nowadays|these days|right now|"
@@ -1177,6 +1230,9 @@ def _r_clock(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
 
 def _r_holiday(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     name = re.sub(r"\s+", " ", (g.get("holiday") or "").lower())
+    if name in AMBIGUOUS_HOLIDAYS or _prev_word(ctx.text, s).lower() in HOLIDAY_CALENDAR_WORDS:
+        # the date depends on the country or calendar: underspecified, no interval
+        return _Res("DATE", "XXXX-XX-XX", None, None, None, None, "none")
     if g.get("year"):
         d = _holiday_date(name, _year_int(g["year"]))
         anchor = "absolute"
@@ -1248,6 +1304,7 @@ RESOLVERS: dict[str, Resolver] = {
     "narrative": _r_narrative, "duration": _r_duration, "bare_duration": _r_bare_duration,
     "ref": _r_ref, "set": _r_set, "month_set": _r_month_set, "clock": _r_clock,
     "holiday": _r_holiday,
+    "in_the_unit": _r_in_the_unit,
 }  # fmt: skip
 
 
@@ -1569,6 +1626,25 @@ def _noun_modifier(ctx: _Ctx, s: int, e: int) -> bool:
 
 
 _LONG_PERIOD = re.compile(r"P(?:6|9|12)M|P1Y")
+# A date that bounds a period or a deadline ("not met since Feb. 28", "until May 30", "by June
+# 30", "the deadline of June 30") is not when the narrated events happen: never an anchor.
+_BOUNDARY_BEFORE = re.compile(
+    r"\b(?:since|until|till|untill|by|through|no\s+later\s+than|ahead\s+of|deadline\s+(?:of|for))"
+    r"\s+(?:on\s+|the\s+)?(?:(?:early|mid|late)[\s-]+)?$",
+    re.I,
+)
+
+
+def _det_noun_frame(ctx: _Ctx, s: int, e: int) -> bool:
+    """A date between a determiner and a common noun ("the June 30, 2025 deadline") modifies
+    the noun even where the parse makes the noun an apposition."""
+    if ctx.doc is None or not _DET_BEFORE.search(ctx.text, max(0, s - 8), s):
+        return False
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(ctx.doc):
+        return False
+    nxt = ctx.doc[span.end]
+    return nxt.pos_ == "NOUN" and nxt.idx == e + 1 and nxt.lower_ not in _NOT_NOUN
 
 
 def _remember(ctx: _Ctx, r: _Res, s: int, e: int) -> None:
@@ -1576,7 +1652,11 @@ def _remember(ctx: _Ctx, r: _Res, s: int, e: int) -> None:
     assert r.date_start is not None
     if r.granularity == "quarter" and r.value[5:6] == "Q":
         ctx.last_quarter = (r.date_start.year, _quarter(r.date_start))
-    if _noun_modifier(ctx, s, e):
+    if (
+        _noun_modifier(ctx, s, e)
+        or _det_noun_frame(ctx, s, e)
+        or _BOUNDARY_BEFORE.search(ctx.text, max(0, s - 30), s)
+    ):
         return
     ctx.last = r
     ctx.last_end = e

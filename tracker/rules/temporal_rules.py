@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.rules.temporal_vocab import (
+    AMBIGUOUS_HOLIDAYS,
     HOLIDAYS,
     MONTHS,
     MOVABLE_HOLIDAYS,
@@ -56,7 +57,7 @@ FRAGMENTS: dict[str, str] = {
     "SEASON": rf"(?:{_alt(SEASONS)})",
     "POD": rf"(?:{_alt(PARTS_OF_DAY)})",
     "ORD": rf"(?:{_alt(ORDINALS)})",
-    "HOLIDAY": rf"(?:{_alt(list(HOLIDAYS) + list(MOVABLE_HOLIDAYS))})(?!\w)",
+    "HOLIDAY": rf"(?:{_alt([*HOLIDAYS, *MOVABLE_HOLIDAYS, *AMBIGUOUS_HOLIDAYS])})(?!\w)",
 }
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)(?::(\w+))?\}")
 
@@ -429,11 +430,26 @@ RULES: tuple[Rule, ...] = (
         r"(?:for|over|in|within|took|take|takes|lasted|last)\s+(?:the\s+(?P<pre>past|last|next|"
         r"coming)\s+)?(?P<t>(?:(?:the|past|last|next|coming)\s+)?"
         r"(?P<pu>years|months|weeks|days|hours|minutes|decades|centuries))(?!\w)(?!\s+(?:ago|of)\b)"
-        r"|recent\s+(?P<pu2>months|weeks|days)(?!\w)",
+        r"|recent\s+(?P<pu2>months|weeks|days)(?!\w)"
+        # "Hours later", "minutes before the vote": the gold tags the vague duration only
+        r"|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bof\s)(?<!\bfirst\s)(?<!\blast\s)"
+        r"(?<![\w-])(?P<t2>(?P<pu3>years|months|weeks|"
+        r"days|hours|minutes))\s+(?:later|earlier|before|after)(?!\w)",
         "bare_duration",
         (
             ("talks lasted for months", "2025-04-03", "PXM"),
             ("in recent weeks", "2025-04-03", "PXW"),
+            ("Hours later, the ministry denied it", "2025-04-03", "PTXH"),
+        ),
+    ),
+    Rule(
+        "in_the_unit",
+        r"(?P<ld>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)(?!\w)"
+        r"(?!\s+(?:before|after|of|that|when|in|to)\b)",
+        "in_the_unit",
+        (
+            ("They will meet later in the week.", "2025-08-05", "2025-W32"),
+            ("earlier in the month", "2025-08-05", "2025-08"),
         ),
     ),
     Rule(
@@ -561,6 +577,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "narrative": ("UNIT", "POD"),
     "duration": ("UNIT",),
     "bare_duration": ("UNIT",),
+    "in_the_unit": ("UNIT",),
     "ref": ("REF",),
     "set": ("SET", "UNIT"),
     "each_month": ("MONTH",),
@@ -601,4 +618,4 @@ _add(["daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly", "
       "semiannually", "biannually", "every", "each", "per"], "SET")  # fmt: skip
 _add(["noon", "midnight", "midday", "midmorning", "midafternoon", "clock", "gmt", "utc",
       "am", "pm", "mid"], "CLOCK")  # fmt: skip
-_add({w.split()[0] for w in list(HOLIDAYS) + list(MOVABLE_HOLIDAYS)}, "HOLIDAY")
+_add({w.split()[0] for w in [*HOLIDAYS, *MOVABLE_HOLIDAYS, *AMBIGUOUS_HOLIDAYS]}, "HOLIDAY")

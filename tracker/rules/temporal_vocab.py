@@ -83,10 +83,24 @@ PARTS_OF_DAY: dict[str, str] = {
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "new year": (1, 1),
-    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
     "bastille day": (7, 14), "boxing day": (12, 26), "may day": (5, 1),
     "veterans day": (11, 11), "armistice day": (11, 11),
 }  # fmt: skip
+# National days whose date depends on the country ("Independence Day" is July 4 in the US,
+# Aug. 15 in India): tagged with an underspecified value, never a guessed date.
+AMBIGUOUS_HOLIDAYS: frozenset[str] = frozenset(
+    {"independence day", "national day", "victory day", "republic day", "liberation day",
+     "unification day", "constitution day", "unity day", "revolution day", "martyrs' day",
+     "national unity day", "statehood day", "sovereignty day"}
+)  # fmt: skip
+# A calendar or church before a holiday name moves its date ("Orthodox Christmas", "Lunar
+# New Year"): the name is then ambiguous too.
+HOLIDAY_CALENDAR_WORDS: frozenset[str] = frozenset(
+    {"orthodox", "lunar", "chinese", "persian", "iranian", "jewish", "islamic", "hijri",
+     "vietnamese", "tibetan", "thai", "tamil", "sinhala", "khmer", "coptic", "julian",
+     "ethiopian", "armenian", "russian", "serbian", "bengali", "nepali"}
+)  # fmt: skip
 MOVABLE_HOLIDAYS: frozenset[str] = frozenset(
     {"thanksgiving", "thanksgiving day", "easter", "easter sunday", "election day",
      "labor day", "memorial day", "good friday", "easter week"}
