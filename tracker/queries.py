@@ -152,7 +152,7 @@ def _attach(conn: Connection, views: list[EventView]) -> None:
         .join(Person, Person.id == Participant.person_id)
         .where(Participant.event_id.in_(ids))
         .order_by(Participant.event_id, Participant.position, Person.name)
-    ):
+    ).all():
         actors[event_id].append((person_id, name, kind))
     for event_id, people in actors.items():
         by_id[event_id].actors = people
@@ -174,7 +174,7 @@ def _attach(conn: Connection, views: list[EventView]) -> None:
         .join(Article, Article.id == EventSource.article_id)
         .where(EventSource.event_id.in_(ids))
         .order_by(EventSource.event_id, Article.published, EventSource.id)
-    ):
+    ).all():
         by_id[row[0]].sources.append(SourceView(*row[1:]))
 
 
