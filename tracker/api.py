@@ -619,22 +619,33 @@ def list_people(db: Database, include_all: bool = False) -> list[dict[str, Any]]
         query = select(Person).options(selectinload(Person.aliases)).order_by(Person.name)
         if not include_all:
             query = query.where(Person.kind == "person")
+        # One grouped query for every person's counts and first/last dates (not one each).
+        stats = {
+            pid: (count, first, last)
+            for pid, count, first, last in session.execute(
+                select(
+                    Participant.person_id,
+                    func.count(Event.id),
+                    func.min(Event.date_start),
+                    func.max(Event.date_end),
+                )
+                .join(Event, Event.id == Participant.event_id)
+                .where(Event.hidden.is_(False))
+                .group_by(Participant.person_id)
+            )
+        }
         rows = []
         for person in session.scalars(query):
-            stats = session.execute(
-                select(func.count(Event.id), func.min(Event.date_start), func.max(Event.date_end))
-                .join(Participant, Participant.event_id == Event.id)
-                .where(Participant.person_id == person.id, Event.hidden.is_(False))
-            ).one()
+            count, first, last = stats.get(person.id, (0, None, None))
             rows.append(
                 {
                     "name": person.name,
                     "kind": person.kind,
                     "aliases": "; ".join(a.alias for a in person.aliases if a.kind == "name"),
                     "roles": "; ".join(a.alias for a in person.aliases if a.kind == "title"),
-                    "events": stats[0],
-                    "first": stats[1].isoformat() if stats[1] else "",
-                    "last": stats[2].isoformat() if stats[2] else "",
+                    "events": count,
+                    "first": first.isoformat() if first else "",
+                    "last": last.isoformat() if last else "",
                 }
             )
         return rows
@@ -860,20 +871,20 @@ def merge_people(db: Database, keep: str, other: str) -> str:
         aliases = [(a.alias, a.kind) for a in source.aliases] + [(source.name, "name")]
         session.delete(source)
         session.flush()
-        from tracker.store import _add_alias
+        from tracker.store import add_alias_row
 
         for alias, kind in aliases:
-            _add_alias(session, target, alias, kind)
+            add_alias_row(session, target, alias, kind)
         return target.name
 
 
 def add_alias(db: Database, name: str, alias: str) -> str:
     """Record that ALIAS names NAME; later ingests resolve ALIAS to this person."""
-    from tracker.store import _add_alias
+    from tracker.store import add_alias_row
 
     with db.session() as session:
         person = find_person(session, name)
-        _add_alias(session, person, alias, "name")
+        add_alias_row(session, person, alias, "name")
         return person.name
 
 

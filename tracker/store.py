@@ -68,7 +68,7 @@ def get_or_create_person(session: Session, mention: ParticipantMention) -> Perso
             select(Person).where(Person.key == surname, Person.kind == "person")
         ).first()
         if short is not None:
-            _add_alias(session, short, short.name, "name")
+            add_alias_row(session, short, short.name, "name")
             short.name, short.key = mention.name, key
             person = short
     if person is None:
@@ -77,13 +77,13 @@ def get_or_create_person(session: Session, mention: ParticipantMention) -> Perso
         session.flush()
     for alias in sorted({mention.name, *mention.aliases}):
         if alias != person.name:
-            _add_alias(session, person, alias, "name")
+            add_alias_row(session, person, alias, "name")
     if mention.title and len(mention.title) <= MAX_TITLE_CHARS:
-        _add_alias(session, person, mention.title, "title")
+        add_alias_row(session, person, mention.title, "title")
     return person
 
 
-def _add_alias(session: Session, person: Person, alias: str, kind: str) -> None:
+def add_alias_row(session: Session, person: Person, alias: str, kind: str) -> None:
     key = clip(person_key(alias) if kind == "name" else f"title:{person_key(alias)}", Alias.key)
     alias = clip(alias, Alias.alias) or ""
     if not key:
