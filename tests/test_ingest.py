@@ -6,6 +6,8 @@ import codecs
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.ingest import IngestError, decode_bytes, parse_article, parse_date_string
 from tracker.rules.boilerplate import (
@@ -105,3 +107,12 @@ def test_byline_header_short_lede_and_wire_footer() -> None:
     assert (art.published, art.published_source) == (dt.date(2025, 4, 3), "header")
     assert art.text.startswith("Putin met Trump on Friday.")
     assert "Jane Doe" not in art.text and "Reporting by" not in art.text
+
+
+@given(
+    day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    style=st.sampled_from(["%B %d, %Y", "%b %d %Y", "%d %B %Y", "%b. %d, %Y", "%d %b, %Y"]),
+)
+def test_quick_header_dates_agree_with_the_calendar(day: dt.date, style: str) -> None:
+    # the dateparser-free fast path for "April 3, 2025" / "3 April 2025"
+    assert parse_date_string(day.strftime(style)) == day

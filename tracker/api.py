@@ -327,9 +327,9 @@ def add_many(
         return
     from itertools import chain
 
-    from tracker.nlp import load_nlp
+    from tracker.nlp import parse_stream
 
-    docs = load_nlp().pipe(
+    docs = parse_stream(
         chain([first], stream), as_tuples=True, batch_size=batch_size, n_process=max(1, jobs)
     )
     for doc, (source, article, warnings) in docs:

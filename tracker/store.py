@@ -48,8 +48,11 @@ def find_existing_article(session: Session, url: str | None, content_hash: str) 
     return session.scalars(select(Article).where(or_(*conditions)).limit(1)).first()
 
 
-def get_or_create_person(session: Session, mention: ParticipantMention) -> Person:
+def get_or_create_person(
+    session: Session, mention: ParticipantMention, known: AliasCache | None = None
+) -> Person:
     """Exact key, then a unique alias match, then upgrade a surname-only person; else create."""
+    known = known if known is not None else AliasCache()
     key = clip(person_key(mention.name), Person.key) or ""
     person = session.scalars(select(Person).where(Person.key == key)).first()
     if person is None:
@@ -68,30 +71,52 @@ def get_or_create_person(session: Session, mention: ParticipantMention) -> Perso
             select(Person).where(Person.key == surname, Person.kind == "person")
         ).first()
         if short is not None:
-            add_alias_row(session, short, short.name, "name")
+            add_alias_row(session, short, short.name, "name", known)
             short.name, short.key = mention.name, key
             person = short
     if person is None:
         person = Person(key=key, name=clip(mention.name, Person.name), kind=mention.kind)
         session.add(person)
         session.flush()
+        known.created(person.id)
     for alias in sorted({mention.name, *mention.aliases}):
         if alias != person.name:
-            add_alias_row(session, person, alias, "name")
+            add_alias_row(session, person, alias, "name", known)
     if mention.title and len(mention.title) <= MAX_TITLE_CHARS:
-        add_alias_row(session, person, mention.title, "title")
+        add_alias_row(session, person, mention.title, "title", known)
     return person
 
 
-def add_alias_row(session: Session, person: Person, alias: str, kind: str) -> None:
+class AliasCache:
+    """The alias keys of the people one transaction touches: read once per person, then kept
+    up to date in memory, so adding aliases costs no query each (the unique constraint on
+    (person, key) still guards against other writers)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, set[str]] = {}
+
+    def created(self, person_id: int) -> None:
+        self._keys[person_id] = set()
+
+    def keys(self, session: Session, person_id: int) -> set[str]:
+        found = self._keys.get(person_id)
+        if found is None:
+            found = self._keys[person_id] = set(
+                session.scalars(select(Alias.key).where(Alias.person_id == person_id))
+            )
+        return found
+
+
+def add_alias_row(
+    session: Session, person: Person, alias: str, kind: str, known: AliasCache | None = None
+) -> None:
     key = clip(person_key(alias) if kind == "name" else f"title:{person_key(alias)}", Alias.key)
     alias = clip(alias, Alias.alias) or ""
     if not key:
         return
-    exists = session.scalars(
-        select(Alias.id).where(Alias.person_id == person.id, Alias.key == key)
-    ).first()
-    if exists is None:
+    keys = (known or AliasCache()).keys(session, person.id)
+    if key not in keys:
+        keys.add(key)
         session.add(Alias(person_id=person.id, alias=alias, key=key, kind=kind))
 
 
@@ -189,16 +214,18 @@ def store_article(
     session.add(row)
     session.flush()
     people_seen: set[int] = set()
+    source_keys: set[str] = set()  # the article is new: its sources are all in this transaction
     stored = 0
     # One lookup per distinct mention per article: events repeat the same people.
     resolved: dict[tuple[str, str, str | None, tuple[str, ...]], Person] = {}
+    alias_cache = AliasCache()
     for ev in events:
         persons: list[tuple[Person, ParticipantMention]] = []
         for mention in ev.participants:
             memo = (mention.name, mention.kind, mention.title, tuple(mention.aliases))
             person = resolved.get(memo)
             if person is None:
-                person = resolved[memo] = get_or_create_person(session, mention)
+                person = resolved[memo] = get_or_create_person(session, mention, alias_cache)
             if all(p.id != person.id for p, _ in persons):
                 persons.append((person, mention))
         people_seen.update(p.id for p, _ in persons)
@@ -247,11 +274,9 @@ def store_article(
                     )
                     known.add(person.id)
         key = _source_key(ev)
-        dup = session.scalars(
-            select(EventSource.id).where(EventSource.article_id == row.id, EventSource.key == key)
-        ).first()
-        if dup is not None:
+        if key in source_keys:
             continue
+        source_keys.add(key)
         sentence, sentence_start = evidence_window(ev)
         session.add(
             EventSource(

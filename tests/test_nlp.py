@@ -1,0 +1,54 @@
+"""The fast attribute/lemma stage must annotate exactly as spaCy's own components do."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tracker.nlp import FastAttributes, _predicate, _Unsupported, fast_attributes, load_nlp, parse
+
+REALISTIC = Path(__file__).parent / "fixtures" / "realistic"
+
+ODD_TEXT = (
+    "Y'all gonna see: there is a deal, ain't it? Let's go, c'mon. We gotta go.\n\n"
+    "  \t The minister's aides, who'd met him, said something to nobody. I can't.\n"
+)
+
+
+def _annotations(doc):  # type: ignore[no-untyped-def]
+    return [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc
+    ]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+@pytest.mark.parametrize("path", sorted(REALISTIC.glob("*.txt"))[:4], ids=lambda p: p.stem)
+def test_fast_attributes_match_spacy_on_articles(nlp, path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = path.read_text(encoding="utf-8")
+    assert _annotations(parse(text)) == _annotations(nlp(text))
+
+
+def test_fast_attributes_match_spacy_on_rare_patterns(nlp) -> None:  # type: ignore[no-untyped-def]
+    # two-token patterns ("gon na", "there is"), contractions and whitespace tokens
+    assert _annotations(parse(ODD_TEXT)) == _annotations(nlp(ODD_TEXT))
+
+
+def test_fast_attributes_replace_the_two_components() -> None:
+    fast = fast_attributes()
+    assert isinstance(fast, FastAttributes)
+    assert fast.replaces == ("attribute_ruler", "lemmatizer")
+
+
+def test_matcher_predicates() -> None:
+    assert _predicate("NN", re)("NN")
+    assert not _predicate({"IN": ["a", "b"]}, re)("c")
+    assert _predicate({"NOT_IN": ["a"]}, re)("c")
+    assert _predicate({"REGEX": "^n'?t$"}, re)("n't")
+    with pytest.raises(_Unsupported):
+        _predicate({">=": 3}, re)
