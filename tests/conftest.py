@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,3 +96,11 @@ def shared_dir() -> Path:
     if not (SHARED / "data").is_dir():
         pytest.skip("../shared is not present on this machine")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline, loaded once for the whole run (tests that parse text share it)."""
+    from tracker.nlp import load_nlp
+
+    return load_nlp()

@@ -11,15 +11,11 @@ from datetime import date
 import pytest
 
 from tracker.events import ExtractedEvent, extract_events
-from tracker.nlp import load_nlp
 from tracker.temporal import tag
 
 THU = date(2025, 8, 7)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _extract(nlp, text: str, published: date = THU) -> list[ExtractedEvent]:

@@ -137,11 +137,6 @@ def nested_html(depth: int, inner: str, tag: str) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from tracker.nlp import load_nlp
-
-    return load_nlp()
 
 
 def check_pipeline(nlp: Any, text: str, published: dt.date) -> list[Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.nlp import FastAttributes, _predicate, _Unsupported, fast_attributes, load_nlp, parse
+from tracker.nlp import FastAttributes, _predicate, _Unsupported, fast_attributes, parse
 
 REALISTIC = Path(__file__).parent / "fixtures" / "realistic"
 
@@ -23,9 +23,6 @@ def _annotations(doc):  # type: ignore[no-untyped-def]
     ]
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_nlp()
 
 
 @pytest.mark.parametrize("path", sorted(REALISTIC.glob("*.txt"))[:4], ids=lambda p: p.stem)

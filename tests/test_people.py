@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.nlp import load_nlp
 from tracker.people import countries_in, find_people, person_key
 from tracker.rules.names import EXAMPLES as NAME_EXAMPLES
 from tracker.rules.nationality import EXAMPLES as NATIONALITY_EXAMPLES
 from tracker.rules.titles import EXAMPLES
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _persons(ap) -> dict[str, object]:
@@ -187,3 +181,17 @@ def _extract(nlp, text: str):
     published = date(2025, 8, 20)
     doc = nlp(text)
     return extract_events(text, published, doc, tag(text, published, doc))
+
+
+def test_a_given_name_alone_refers_to_the_one_person_so_named(nlp) -> None:
+    """Thai reports call Anutin Charnvirakul "Anutin"; "Israel" stays the country."""
+    ap = find_people(
+        nlp(
+            "Thai Prime Minister Anutin Charnvirakul signed the accord. Anutin, who took "
+            "office in September, spoke. Defence Minister Israel Katz said Israel would wait."
+        )
+    )
+    persons = _persons(ap)
+    assert set(persons) == {"Anutin Charnvirakul", "Israel Katz"}, persons
+    assert "Anutin" in persons["Anutin Charnvirakul"].aliases
+    assert "Israel" not in persons["Israel Katz"].aliases

@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.events import _status, match_trigger
-from tracker.nlp import load_nlp
 from tracker.rules import status as status_rules
 from tracker.rules.triggers import EVENT_TYPES, TRIGGERS, TYPE_CODES, Trigger
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _cases() -> list[tuple[int, Trigger, str]]:

@@ -32,6 +32,7 @@ from tracker.rules.triggers import (
     BACKGROUND_NOUNS,
     CONTENT_PROMOTES,
     CONTENT_TYPES,
+    MEASURE_NOUNS,
     NON_EVENT_VERBS,
     TRIGGERS,
     TYPE_CODES,
@@ -100,7 +101,9 @@ def _near_lemmas(tok: Token) -> set[str]:
     ):
         out.add("@person")
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc") or c.dep_ in _CLAUSE_DEPS:
+        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "aux", "auxpass"):
+            continue  # the infinitive "to" of "expected to call on X" is no particle
+        if c.dep_ in _CLAUSE_DEPS:
             continue
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "called ... on Saturday" is not "called on"
@@ -188,6 +191,14 @@ _LIGHT_HEADS = {
 }
 
 
+# verbs that move something to a new date: "to <date>" is where it moved, not when
+_RESCHEDULE_VERBS = frozenset("push postpone delay defer move extend bring put shift".split())
+
+
+def _reschedules(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _RESCHEDULE_VERBS
+
+
 # adjectives that work like prepositions ("a deal worth $5bn at Chequers on Thursday"):
 # a date the parser hangs under them still dates the clause's verb
 _PREPOSITION_LIKE_ADJ = frozenset({"worth"})
@@ -220,9 +231,13 @@ def _attach(span: Span) -> Token | None:
             continue
         if first and h.pos_ in ("ADP", "SCONJ") and h.lower_ in _NON_EVENT_PREPS:
             return None
+        if first and h.lower_ in ("to", "into") and _reschedules(h.head):
+            return None  # "pushing back the deadline to 1 August": the new date, no event
         if first and (h.pos_ == "NUM" or h.ent_type_ in _FIGURE_ENTS):
             return None  # "$5.3 million a year earlier", "an estimated $470 million this year"
         first = False
+        if h.pos_ == "AUX" and not _is_verbal(h) and _for_meeting(h) is not None:
+            return h  # "Wang Yi, who was in New Delhi on Monday for talks with Doval, said"
         if h.pos_ in ("ADP", "SCONJ") and h.lower_ in ("since", "until", "till", "before", "after"):
             return None  # "talks ... since the early weeks of the invasion in 2022"
         if h.pos_ == "ADJ" and h.dep_ != "ROOT" and h.lower_ not in _PREPOSITION_LIKE_ADJ:
@@ -421,9 +436,16 @@ class _Collector:
                 and c.lower_ in ("of", "to", "for")
                 and tok.pos_ == "NOUN"
                 and (ents or tok.lemma_.lower() not in _EVENTISH)
+                and not (c.lower_ == "of" and _reproach(tok))
             ):
                 continue  # "aide to President Putin", "chief of X"
             self.walk(c, role, skip)
+
+
+def _reproach(tok: Token) -> bool:
+    """A noun whose "of" names its target: "a rebuke of the Russian leader"."""
+    rule = match_trigger(tok) if tok.pos_ == "NOUN" else None
+    return rule is not None and rule.event_type in ("ACCUSE", "THREATEN", "SANCTION")
 
 
 # "talking about the visit of X", "discussed the summit": the speakers did not take part
@@ -494,6 +516,15 @@ def _moves(verb: Token) -> bool:
     return verb.lemma_.lower() in _MOTION_VERBS
 
 
+def _brings(verb: Token) -> bool:
+    """A verb whose people take part in the event named after "for": "travel to Tianjin
+    for the summit", "hosted Hun Manet for talks on July 28"."""
+    if _moves(verb):
+        return True
+    rule = match_trigger(verb)
+    return rule is not None and rule.event_type in ("MEET", "VISIT", "INVITE")
+
+
 def _subject(pred: Token) -> tuple[Token | None, bool]:
     """The subject of a predicate (inherited through xcomp/conj/acl), and whether passive."""
     tok = pred
@@ -507,7 +538,9 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+        # "is due to travel": the small model may parse "due" as a preposition
+        controlled = tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or tok.lower_ == "due"
+        if controlled and tok.head.i != tok.i:
             to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             if tok.dep_ == "advcl" and not (tok.tag_ in ("VBG", "VBN") or to_inf):
                 return None, False
@@ -586,7 +619,7 @@ def _participants(
             _is_verbal(verb)
             and verb.i != pred.i
             and pred.dep_ in ("dobj", "pobj", "attr")
-            and not (preps & _TOPIC_PREPS and not (preps == {"for"} and _moves(verb)))
+            and not (preps & _TOPIC_PREPS and not (preps == {"for"} and _brings(verb)))
             and not (pred.dep_ == "dobj" and verb.lemma_.lower() in _TOPIC_VERBS)
         ):
             subj, _ = _subject(verb)
@@ -705,6 +738,13 @@ def _promote(pred: Token, dated: set[int]) -> str | None:
     an AGREE, but "Moscow and Washington had agreed" told by a spokesman, "the deal had
     been signed" or "what is signed in hotels" is a STATEMENT about others' acts."""
     stack = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp", "conj", "dobj")]
+    stack += [  # "responded ... with a rare public rebuke of X"
+        g
+        for c in pred.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj" and match_trigger(g) is not None
+    ]
     seen = 0
     while stack and seen < 60:
         tok = stack.pop(0)
@@ -749,6 +789,44 @@ def _own_side(tok: Token) -> bool:
     return subj[0].lemma_.lower() in _OWN_SIDE or subj[0].lower_ in _OWN_SIDE
 
 
+_TARGET_ENTS = {"GPE", "NORP", "PERSON"}
+
+
+def _measure_type(pred: Token) -> str | None:
+    """SANCTION when the predicate's object is a punitive measure ("announced tariffs on
+    goods from Japan", "signed an order imposing a tariff on Brazil"), OTHER for a general
+    tariff order, None when there is no measure."""
+    stack = [(c, 0) for c in pred.children if c.dep_ in ("dobj", "nsubjpass")]
+    while stack:
+        tok, depth = stack.pop()
+        kind = MEASURE_NOUNS.get(tok.lower_) or MEASURE_NOUNS.get(tok.lemma_.lower())
+        if kind is not None and tok.pos_ == "NOUN":
+            if kind == "always" or _aimed(tok) or _aimed(tok.head):
+                return "SANCTION"
+            return "OTHER"
+        if depth >= 3:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("dobj", "compound", "conj") or (c.dep_ == "acl" and c.tag_ == "VBG"):
+                stack.append((c, depth + 1))
+    return None
+
+
+def _aimed(tok: Token) -> bool:
+    """An "on"/"against" phrase naming a country, a people or a person, not a date
+    ("on Indian goods"; "on goods from Japan", where the parser hangs "from" beside "on")."""
+    preps = [
+        c
+        for c in tok.children
+        if c.dep_ == "prep"
+        and c.lower_ in ("on", "against", "from")
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+    ]
+    if not any(c.lower_ != "from" for c in preps):
+        return False
+    return any(t.ent_type_ in _TARGET_ENTS for c in preps for t in c.subtree)
+
+
 # ----------------------------------------------------------------------------- extraction
 def _sentence_of(doc: Doc) -> dict[int, Span]:
     out: dict[int, Span] = {}
@@ -774,9 +852,41 @@ def _timex_value(m: DateMention) -> str | None:
     return vals[0] if len(vals) == 1 else f"{vals[0]}/{vals[-1]}"
 
 
+def _for_meeting(verb: Token) -> Token | None:
+    """The meeting noun of "was in Washington for talks with X" / "flew to Tokyo for talks
+    with X": a "for" phrase naming a meeting with someone."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for g in c.children:
+                rule = match_trigger(g) if g.dep_ == "pobj" else None
+                if (
+                    rule is not None
+                    and rule.event_type in ("MEET", "CALL")
+                    and any(k.dep_ == "prep" and k.lower_ == "with" for k in g.children)
+                ):
+                    return g
+    return None
+
+
+def _attended_on_a_trip(noun: Token) -> bool:
+    """'travel to Tianjin for the SCO summit on August 31': a trip to a gathering (with no
+    named counterpart) is the traveller's visit."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and _moves(noun.head.head)
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+    )
+
+
 def _event_for(pred: Token) -> tuple[Trigger | None, Token | None]:
     """The rule that types a predicate; a plain verb whose subject or object is an event
-    noun ("talks began", "joined the talks") takes the noun's type."""
+    noun ("talks began", "joined the talks") takes the noun's type; being or going
+    somewhere "for talks with X" is a meeting with X."""
+    meeting = _for_meeting(pred) if pred.pos_ in ("VERB", "AUX") else None
+    if meeting is not None and (pred.lemma_.lower() == "be" or _moves(pred)):
+        return match_trigger(meeting), meeting
     rule = match_trigger(pred)
     if rule is not None:
         return rule, None
@@ -848,7 +958,9 @@ def extract_events(
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*"  # MOSCOW / NEW YORK
     r"(?:,[ \t]*[A-Z0-9][^()\n,]{0,15})*"  # , Aug 7 / , Poland / , Jan. 5, 2000
-    r"[ \t]*(?:\([A-Za-z .\-]{1,30}\))?[ \t]*(?:--|[-\u2013\u2014_])",  # (Reuters) -
+    # (Reuters) - ; the agency in brackets may end it alone: "MOSCOW, Aug 20 (PTI) The ..."
+    r"(?:[ \t]*\([A-Za-z .\-]{1,30}\)[ \t]*(?:--|[-\u2013\u2014_:])?"
+    r"|[ \t]*(?:--|[-\u2013\u2014_]))",
     re.MULTILINE,
 )
 
@@ -1026,6 +1138,8 @@ def _build(
         speech = False
     else:
         event_type, cameo, plover, speech = rule.event_type, rule.cameo, rule.plover, rule.speech
+    if event_type == "MEET" and _attended_on_a_trip(pred):
+        event_type, (cameo, plover) = "VISIT", TYPE_CODES["VISIT"]
     if rule is None:
         subj, passive = _subject(pred)
         if (
@@ -1058,6 +1172,11 @@ def _build(
         if promoted:
             event_type = promoted
             cameo, plover = TYPE_CODES[promoted]
+    if event_type in ("STATEMENT", "OTHER", "PROPOSE") and pred.pos_ in ("VERB", "AUX"):
+        measure = _measure_type(pred)
+        if measure is not None and measure != event_type:
+            event_type = measure
+            cameo, plover = TYPE_CODES[measure]
     if m is not None and span is not None:
         ds, de, gran = m.date_start, m.date_end, m.granularity
         if not _tense_fits(pred, speech, ds, de, published):

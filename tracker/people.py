@@ -356,6 +356,17 @@ def find_people(doc: Doc) -> ArticlePeople:
     for fi, f in enumerate(full):
         if f[0] in NOT_NAMES or f[0] in PRONOUNS:
             known.setdefault(f[:1], []).append(fi)  # "Bessent and He first met"
+    # a given name used alone, as Thai and Indonesian reports do ("Anutin" for Anutin
+    # Charnvirakul): only when one full name starts with it and nothing else is so called
+    given_only: set[tuple[str, ...]] = set()
+    starts = defaultdict(list)
+    for fi, f in enumerate(full):
+        if len(f) >= 2 and f[0] not in NAME_PARTICLES and len(f[0]) > 2:
+            starts[f[:1]].append(fi)
+    for g, fis in starts.items():
+        if len(fis) == 1 and g not in known and g[0] not in NOT_NAMES and g[0] not in PRONOUNS:
+            known[g].append(fis[0])
+            given_only.add(g)
     max_len = max((len(k) for k in known), default=0)
     for sent in doc.sents:
         i = sent.start
@@ -376,6 +387,8 @@ def find_people(doc: Doc) -> ArticlePeople:
                     continue
                 if n == 1 and t[0] in PRONOUNS and not _midsentence_capital(doc, i, sent.start):
                     continue
+                if t in given_only and doc[i].ent_type_ not in ("", "PERSON"):
+                    continue  # "Israel" is the country, not Israel Katz
                 if t in known and _is_cap(doc[e - 1]):
                     hit = e
                     break
@@ -724,6 +737,11 @@ def _resolve_references(ap: ArticlePeople, drafts: list[_Draft], sent_of: dict[i
                     gender.setdefault(ant, PRONOUNS[low])
                     if tok.dep_ != "poss":
                         history.append((i, ant, tok.dep_, sent.start))
+            elif tok.pos_ == "NOUN" and _is_announcing_role(tok):
+                ref = _named_next(ap, drafts, tok, persons, sents, si)
+                if ref is not None:
+                    ap._token_entity[i] = ref
+                    history.append((i, ref, tok.dep_, sent.start))
             elif tok.pos_ == "NOUN" and _is_description(tok):
                 ref = _description_referent(ap, drafts, history, tok, persons, sents, si)
                 if ref is not None:
@@ -857,6 +875,41 @@ def _is_description(tok: Token) -> bool:
         return False
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
     return any(c.lower_ == "the" or c.dep_ == "poss" for c in dets)
+
+
+def _is_announcing_role(tok: Token) -> bool:
+    """'a government spokesperson said ...': an indefinite role as the subject of a speech
+    verb, which wire copy names in the next sentence ("spokesperson Stefan Kornelius")."""
+    if tok.lemma_.casefold() not in ROLE_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    if not tok.dep_.startswith("nsubj") or tok.head.lemma_.lower() not in _SPEECH_LEMMAS:
+        return False
+    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
+def _named_next(
+    ap: ArticlePeople,
+    drafts: list[_Draft],
+    tok: Token,
+    persons: set[int],
+    sents: list[Span],
+    si: int,
+) -> int | None:
+    """The one person first named in the next two sentences with the same role word."""
+    role = tok.lemma_.casefold()
+    wanted = ROLE_SYNONYMS.get(role, frozenset({role}))
+    found: set[int] = set()
+    for later in sents[si + 1 : si + 3]:
+        for s, _e, idx in ap.name_spans:
+            if later.start <= s < later.end and idx in persons:
+                d = drafts[idx]
+                if d.first >= later.start and d.role_words & wanted:
+                    found.add(idx)
+        if found:
+            break
+    return found.pop() if len(found) == 1 else None
 
 
 def _description_referent(

@@ -35,10 +35,12 @@ from tracker.rules.temporal_vocab import (
     NUMBERS,
     ORDINALS,
     PARTS_OF_DAY,
+    SCHEDULED_NOUNS,
     SEASON_START,
     SEASONS,
     UNIT_PLURALS,
     UNITS,
+    VAGUE_SPANS,
     WEEKDAY_NAME_NOUNS,
     WEEKDAYS,
 )
@@ -229,7 +231,8 @@ _FUT_INCL_RE = re.compile(
 _FUT_RE = re.compile(
     r"\b(?:will|'ll|shall|won't|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
     r"(?:is|are|'s|'re|be)\s+(?:due|expected|scheduled|set|slated|poised|likely)\s+to|"
-    r"(?:is|are)\s+to|to\s+be\s+held|next|upcoming|hopes?\s+to|aims?\s+to)\b",
+    r"(?:is|are)\s+to|to\s+be\s+held|next|upcoming|hopes?\s+to|aims?\s+to|scheduled|slated|"
+    r"(?<!as\s)(?<!previously\s)planned|(?:expected|due)\s+(?:on|for))\b",
     re.I,
 )
 _SENT_BREAK = re.compile(r"[.!?][\'\"’”`]*\s|\n")
@@ -306,6 +309,8 @@ def _verb_tense(v: object, depth: int = 0) -> str | None:
             return _verb_tense(head, depth + 1)
         if tag == "VB":  # "an agreement to acquire ... in January"
             return "future_incl"
+    if "to" in lowers and tag == "VB" and (head.i == v.i or v.dep_ in ("acl", "relcl")):
+        return "future"  # headline infinitive: "Trump, Putin to meet Friday in Alaska"
     if tag == "VBG" and not auxes and depth < 3:
         # A participle or gerund clause ("addressing the assembly on Wednesday, he said";
         # "after meeting him on Monday, she flew") takes the tense of the verb it depends on.
@@ -950,12 +955,35 @@ def _weekday_date(ctx: _Ctx, wd: int, rel: str, s: int, e: int) -> date:
     return dct - timedelta(days=back)
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|run-up\s+to|preparations?\s+for)\s+$", re.I)
+_POSS_NOUN = re.compile(r"['\u2019]s\s+(?:(\w+)\s+)?(\w+)")
+
+
+def _possessive_ahead(ctx: _Ctx, s: int, e: int) -> bool:
+    """Whether the event of "Friday's summit" lies ahead of publication."""
+    if _AHEAD_OF.search(ctx.text, max(0, s - 30), s):
+        return True
+    m = _POSS_NOUN.match(ctx.text, e)
+    if m is None:
+        return False
+    w1, w2 = (m.group(1) or m.group(2)).lower(), m.group(2).lower()
+    if w1 in _PLANNED_ADJ:
+        return True
+    scheduled = w1 in SCHEDULED_NOUNS or w2 in SCHEDULED_NOUNS  # "Friday's (peace) talks"
+    return scheduled and ctx.tense(s, e).startswith("future")
+
+
 def _r_weekday(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     wd = WEEKDAYS[(g.get("wd") or "").lower()]
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
-    if g.get("poss") and not rel:  # "Monday's call": an event already reported
+    if g.get("poss") and not rel:
+        # "Monday's call" was reported; "ahead of Friday's vote", "Friday's planned summit" and
+        # "will gather for Friday's summit" (a scheduled event, a future verb) lie ahead
         dct = ctx.dct
-        d = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+        if _possessive_ahead(ctx, s, e):
+            d = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+        else:
+            d = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     else:
         d = _weekday_date(ctx, wd, rel, s, e)
     pod = (g.get("pod") or "").lower()
@@ -989,8 +1017,12 @@ def _unit_of(g: Groups) -> str:
 def _r_ago(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     n = _number(g.get("num") or "")
     unit = _unit_of(g)
-    if n is None or n != int(n):
-        return _Res("DATE", "PAST_REF", _mod_word(g.get("mod")))
+    if n is None or n != int(n):  # "several weeks ago": PAST_REF, 3-7 weeks before publication
+        v = _vague_span(ctx.dct, unit, g.get("num") or "", -1, "published")
+        if v is None or (n is not None and n != int(n)):
+            return _Res("DATE", "PAST_REF", _mod_word(g.get("mod")))
+        return _Res("DATE", "PAST_REF", _mod_word(g.get("mod")), v.date_start, v.date_end,
+                    v.granularity, v.anchor)  # fmt: skip
     k = int(n)
     if unit in ("hour", "minute", "second"):
         return _Res("DATE", "PAST_REF", _mod_word(g.get("mod")))
@@ -1012,14 +1044,65 @@ _UNIT_GRAN = {"day": "day", "night": "day", "week": "week", "month": "month", "q
               "year": "year", "decade": "year", "century": "year", "weekend": "week"}  # fmt: skip
 
 
+_CLAUSE_AFTER = re.compile(r"\s+(?:before|after)\s+[A-Za-z]")
+
+
+def _vague_span(base: date, unit: str, qty: str, sign: int, anchor: str) -> _Res | None:
+    """The interval of a vague offset ("a few days later": 2-4 days after the anchor)."""
+    lo_hi = VAGUE_SPANS.get(re.sub(r"\s+", " ", qty.lower().strip()))
+    if lo_hi is None or unit not in ("day", "night", "week", "month", "year"):
+        return None
+    a, b = sorted((_shift(base, unit, sign * lo_hi[0]), _shift(base, unit, sign * lo_hi[1])))
+    if unit == "week":
+        a, b = _monday(a), _monday(b) + timedelta(days=6)
+    elif unit == "month":
+        a, b = a.replace(day=1), _month_end(b.year, b.month)
+    elif unit == "year":
+        a, b = date(a.year, 1, 1), date(b.year, 12, 31)
+    return _Res("DATE", "", None, a, b, "range", anchor)
+
+
 def _r_offset(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    """ "Three days later" (TimeML: the duration "Three days", "later" is a signal) and "a year
+    earlier" (a date). The interval is the offset from the narrative anchor; an offset from
+    a named event ("a month after Qantas suspended ...") gets none."""
+    dirw = (g.get("dir") or "").lower()
+    n = _number(g.get("num") or "")
+    unit = _unit_of(g)
+    r = _offset_date(g, ctx, s, e)
+    if dirw in ("before", "after") and _CLAUSE_AFTER.match(ctx.text, e):
+        r = None  # anchored on an event the tagger does not date
+    if dirw == "earlier" and unit not in ("hour", "minute", "second"):
+        if n is None or n != int(n):  # "a few days earlier"
+            if r is None:
+                return _Res("DATE", "PAST_REF")
+            return _Res("DATE", "PAST_REF", None, r.date_start, r.date_end, r.granularity, r.anchor)
+        return r
+    value = f"P{int(n)}Q" if unit == "quarter" and n == int(n or 0) else _duration_value(n, unit)
+    if r is None:
+        return _Res("DURATION", value)
+    return _Res("DURATION", value, None, r.date_start, r.date_end, r.granularity, r.anchor)
+
+
+def _offset_date(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    """The date an offset points at, from the narrative anchor (None: no usable date)."""
     n = _number(g.get("num") or "")
     unit = _unit_of(g)
     sign = 1 if (g.get("dir") or "").lower() in ("later", "after") else -1
     if unit in ("hour", "minute", "second"):
         return None
     if n is None or n != int(n):
-        return _Res("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
+        fine = ctx.last_day if ctx.last_day is not None else ctx.last_week
+        if fine is None and ctx.last is not None and unit not in ("day", "night", "week"):
+            fine = ctx.last.date_start
+        r = _vague_span(fine or ctx.dct, unit, g.get("num") or "", sign,
+                        "narrative" if fine else "published")  # fmt: skip
+        if r is not None and r.date_start is not None and r.date_end is not None:
+            if r.date_start <= ctx.dct < r.date_end:  # a past narrative ends by publication
+                r.date_end = ctx.dct
+            if sign < 0 and r.date_end > ctx.dct:
+                return None
+        return r
     k = int(n) * sign
     if unit == "year" and int(n) == 1:
         lq = _last_quarter(ctx)
@@ -1120,7 +1203,22 @@ def _r_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     return _Res("DURATION", value, _mod_word(g.get("mod")))
 
 
+_EVENT_SIGNAL = re.compile(
+    r"\s+(?:before|after|leading\s+up\s+to|preceding|following)\s+(?:the\s+|a\s+|his\s+|her\s+|"
+    r"their\s+|its\s+)?[a-z]",
+    re.I,
+)
+
+
 def _r_bare_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    unit = (g.get("pu") or g.get("pu3") or "").lower()
+    if unit in ("days", "weeks", "months") and _EVENT_SIGNAL.match(ctx.text, e):
+        # "in the weeks before the shooting": a time around an event (TimeML: a DATE in the
+        # month of the narrative's last date), no interval since the event is not dated here
+        last = ctx.last.date_start if ctx.last is not None else None
+        if last is None:
+            return _Res("DATE", "PAST_REF")
+        return _Res("DATE", f"{last.year}-{last.month:02d}" if unit != "months" else str(last.year))
     if ctx.text[s:e].lower().startswith("recent"):
         return _Res("DURATION", _duration_value(None, g.get("pu2") or "years"))
     return _Res("DURATION", _duration_value(None, g.get("pu") or g.get("pu3") or "years"))
@@ -1585,10 +1683,17 @@ _TRIM_DET = re.compile(
 )
 
 
+_OFFSET_SIGNAL = re.compile(r"\s+(?:later|after|before)$", re.I)
+
+
 def _trim(text: str, s: int, e: int, rule: Rule) -> tuple[int, int]:
     """Apply the TimeML span conventions to a chosen match."""
     if text[e - 2 : e] in ("'s", "\u2019s") and e - s > 2:
         e -= 2
+    if rule.norm == "offset":  # "Three days later": "later" is a TimeML signal
+        m = _OFFSET_SIGNAL.search(text, s, e)
+        if m:
+            e = m.start()
     if rule.norm in ("duration", "bare_duration", "ref", "clock", "weekday", "quarter",
                      "quarter_rel"):  # fmt: skip
         for rx in (_TRIM_LEAD, _TRIM_LEAD_WD, _TRIM_DET):
@@ -1716,6 +1821,8 @@ def tag(text: str, published: date, doc: Doc | None = None) -> list[Timex]:
 
 _JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and|&)\s*", re.I)
 _LEAD = re.compile(r"(?:between|from)\s+(?:on\s+)?$", re.I)
+_DAY_RANGE = re.compile(r"\d\s*(?:-|–|and|to|through)\s*\d", re.I)
+_SIGNAL_AFTER = re.compile(r"\s+(?:later|after|before|earlier)\b", re.I)
 
 
 def date_mentions(text: str, timexes: list[Timex]) -> list[DateMention]:
@@ -1744,13 +1851,14 @@ def date_mentions(text: str, timexes: list[Timex]) -> list[DateMention]:
             de = max(de, n_end)
             j += 1
         start, end = group[0].start, group[-1].end
-        if len(group) > 1:
-            lead = _LEAD.search(text, max(0, start - 14), start)
+        sig = _SIGNAL_AFTER.match(text, end) if group[-1].type == "DURATION" else None
+        if sig:  # "A few days later": the signal belongs to the date the event gets
+            end = sig.end()
+        gran = "range" if len(group) > 1 else group[0].granularity or "day"
+        if len(group) > 1 or (gran == "range" and _DAY_RANGE.search(group[0].text)):
+            lead = _LEAD.search(text, max(0, start - 14), start)  # "between March 3 and 5"
             if lead:
                 start = lead.start()
-            gran = "range"
-        else:
-            gran = group[0].granularity or "day"
         out.append(DateMention(start, end, text[start:end], ds, de, gran, tuple(group)))
         i = j
     return out

@@ -45,6 +45,12 @@ VAGUE_NUMBERS: frozenset[str] = frozenset(
     {"few", "a few", "several", "some", "many", "a number of", "the"}
 )
 
+# How many units a vague quantity spans in an offset ("a few days later": 2-4 days after the
+# anchor); quantities missing here ("many") give no interval.
+VAGUE_SPANS: dict[str, tuple[int, int]] = {
+    "few": (2, 4), "a few": (2, 4), "several": (3, 7), "some": (2, 6), "a number of": (3, 7),
+}  # fmt: skip
+
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
@@ -143,4 +149,13 @@ MONTH_CONTEXT_BEFORE: frozenset[str] = frozenset(
      "late", "during", "before", "after", "through", "from", "to", "on", "between", "and",
      "end", "beginning", "middle", "start", "each", "every", "throughout", "for", "or",
      "that", "past", "coming", "around", "as", "mid-"}
+)  # fmt: skip
+
+# Nouns of events that are scheduled ahead: "will gather for Friday's summit" lies ahead, while
+# "would get around Wednesday's ruling" was reported (a possessive weekday is past by default).
+SCHEDULED_NOUNS: frozenset[str] = frozenset(
+    {"summit", "meeting", "meetings", "talks", "vote", "election", "session", "deadline",
+     "visit", "conference", "hearing", "ceremony", "debate", "trip", "launch", "opening",
+     "referendum", "round", "rally", "parade", "inauguration", "signing", "negotiations",
+     "game", "match", "final", "gathering", "event", "celebration", "march", "protest"}
 )  # fmt: skip

@@ -170,10 +170,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "VERB",
         "MEET",
         cameo="043",
-        needs="with by president minister envoy leader delegation counterpart",
+        needs="@person with by president minister envoy leader delegation counterpart",
         examples=(
             "Putin received U.S. special envoy Steve Witkoff at the Kremlin on Wednesday.",
             "Witkoff was greeted by Kirill Dmitriev on Wednesday morning.",
+            "Crown Prince Mohammed bin Salman received Rubio on Monday evening.",
+            "On Wednesday, King Charles hosted Mr Trump at Windsor Castle for a state banquet.",
         ),
     ),
     _t(
@@ -213,6 +215,29 @@ TRIGGERS: tuple[Trigger, ...] = (
         examples=(
             "Lula will travel to Indonesia and Malaysia next week.",
             "Witkoff and Kushner arrived in Egypt on Wednesday.",
+        ),
+    ),
+    # arriving or landing is a trip even without a destination ("arrived on Wednesday to
+    # join the negotiations"); leaving is one when it names where to ("left X for Tokyo")
+    _t(
+        "arrive land",
+        "VERB",
+        "VISIT",
+        avoid="decision conclusion compromise agreement deal verdict",
+        examples=(
+            "Steve Witkoff and Jared Kushner arrived on Wednesday to join the negotiations.",
+            "US President Donald Trump landed at Amsterdam's Schiphol airport on Tuesday.",
+        ),
+    ),
+    _t(
+        "leave depart",
+        "VERB",
+        "VISIT",
+        needs="for",
+        avoid="office power post",
+        examples=(
+            "Trump left Kuala Lumpur on Monday for Tokyo.",
+            "Mr Trump left Stansted Airport for Washington on Thursday evening.",
         ),
     ),
     # --- invitations, agreements, proposals ---
@@ -346,11 +371,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
     ),
     _t(
-        "return move",
+        "return move take assume",
         "VERB",
         "OTHER",
-        needs="office power",
-        examples=("Trump returned to office in January.",),
+        needs="office power presidency",
+        examples=(
+            "Trump returned to office in January.",
+            "Thai Prime Minister Anutin Charnvirakul, who took office in September, spoke.",
+        ),
     ),
     _t(
         "move relocate emigrate",
@@ -400,6 +428,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "PROPOSE",
         examples=("The proposal, first set out on March 3, would pool orders.",),
     ),
+    # a reproach named as a noun keeps its target: "a rare public rebuke of the Russian
+    # leader"; after a speech verb ("responded ... with a rebuke of X") it types the act
+    _t(
+        "rebuke reprimand condemnation denunciation",
+        "NOUN",
+        "ACCUSE",
+        examples=("Trump responded to that strike on April 24 with a public rebuke of Putin.",),
+    ),
 )
 
 # Speech acts whose complement performs a diplomatic act take that act's type
@@ -414,6 +450,32 @@ CONTENT_TYPES: dict[str, str] = {
 }
 CONTENT_PROMOTES: frozenset[str] = frozenset(
     {"AGREE", "INVITE", "PROPOSE", "REJECT", "THREATEN", "DEMAND", "ACCUSE"}
+)
+
+# Punitive measures named as a predicate's object ("announced tariffs of 25% on goods
+# from Japan", "doubled tariffs on Indian goods", "signed an order imposing a tariff on
+# Brazil"): the act is a SANCTION. "always" measures are punitive by nature; "targeted"
+# ones only when aimed at a country, people or a person ("tariffs on Indian goods"), else
+# they are a general trade order (OTHER: "unveiled his sweeping tariffs on 2 April").
+MEASURE_NOUNS: dict[str, str] = {
+    "sanction": "always",
+    "sanctions": "always",
+    "embargo": "always",
+    "tariff": "targeted",
+    "tariffs": "targeted",
+    "duty": "targeted",
+    "duties": "targeted",
+    "levy": "targeted",
+}
+MEASURE_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Donald Trump on Monday announced tariffs of 25% on goods from Japan.", "SANCTION"),
+    ("President Donald Trump doubled tariffs on Indian goods on Aug. 6.", "SANCTION"),
+    (
+        "President Donald Trump on Wednesday signed an order imposing a tariff on Brazil.",
+        "SANCTION",
+    ),
+    ("President Donald Trump first unveiled his sweeping tariffs on 2 April.", "OTHER"),
+    ("EU foreign policy chief Kaja Kallas announced new sanctions on Friday.", "SANCTION"),
 )
 
 # Lemmas that head a verb phrase but never make an event on their own.
