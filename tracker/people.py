@@ -317,12 +317,15 @@ def find_people(doc: Doc) -> ArticlePeople:
                 raw.append((i, i, e))
                 taken.update(range(i, e))
 
+    # each token's folded name parts, once: spans are folded many times while matching
+    parts = [tuple(_fold(t.text).split()) for t in doc]
+
     def toks(s: int, e: int) -> tuple[str, ...]:
+        if e - s == 1:
+            return parts[s]
         out: list[str] = []
         for i in range(s, e):
-            k = _fold(doc[i].text)
-            if k:
-                out.extend(k.split())
+            out.extend(parts[i])
         return tuple(out)
 
     # 2. full names: multi-token forms, merged when one is a contiguous part of another
