@@ -276,13 +276,16 @@ from tracker.render import render
 db = open_database(sys.argv[1])
 cap = float(sys.argv[3])
 t0 = time.perf_counter()
-def capped(rows):
-    for row in rows:
-        yield row
-        if time.perf_counter() - t0 > cap:
-            return
+rows = api.export_rows(db, statuses=None)
+class Capped:  # what `tracker export` renders, stopped batch by batch after the cap
+    columns = rows.columns
+    def batches(self, neutral=False):
+        for batch in rows.batches(neutral):
+            yield batch
+            if time.perf_counter() - t0 > cap:
+                return
 with open(sys.argv[2], "w", encoding="utf-8", newline="") as fh:
-    n = render(capped(api.export_rows(db, statuses=None)), api.EXPORT_COLUMNS, fh, fmt="csv")
+    n = render(Capped(), api.EXPORT_COLUMNS, fh, fmt="csv")
 secs = time.perf_counter() - t0
 try:  # VmHWM: ru_maxrss would include the parent's RSS, kept across exec on Linux
     peak = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,16 +15,14 @@ from tracker.db import Database, DatabaseProblem, current_revision, head_revisio
 
 if TYPE_CHECKING:
     from tracker.ingest import ArticleInput
-from tracker.errors import DEFAULT_MAX_BYTES, IngestError, TrackerError, UnknownPersonError
-from tracker.keys import person_key
+from tracker.errors import DEFAULT_MAX_BYTES, IngestError, TrackerError
+from tracker.errors import UnknownPersonError as UnknownPersonError  # re-exported
 from tracker.models import Alias, Article, Event, EventSource, Participant, Person
 from tracker.queries import (
     DEFAULT_STATUSES,
     EventFilter,
     EventView,
-    SourceView,
     iter_events,
-    like_escape,
 )
 
 EXPORT_COLUMNS = [
@@ -437,44 +434,25 @@ def to_timeml(result: dict[str, Any]) -> str:
 
 
 def find_person(session: Session, name: str) -> Person:
-    """A canonical name or alias, case-insensitively; ambiguity and misses list close names."""
-    key = person_key(name)
-    person = session.scalars(select(Person).where(Person.key == key)).first()
-    if person is not None:
-        return person
-    matches = session.scalars(
-        select(Person).join(Alias).where(Alias.key == key, Alias.kind == "name").distinct()
-    ).all()
-    if len(matches) == 1:
-        return matches[0]
-    if not matches and key and " " not in key:
-        # A bare surname ("Witkoff") names the one person whose name ends with it.
-        matches = session.scalars(
-            select(Person).where(
-                Person.kind == "person", Person.key.like(f"% {like_escape(key)}", escape="\\")
-            )
-        ).all()
-        if len(matches) == 1:
-            return matches[0]
-    if len(matches) > 1:
-        names = ", ".join(sorted(p.name for p in matches))
-        raise UnknownPersonError(f"{name!r} is ambiguous: {names}")
-    known = session.scalars(select(Person.name).where(Person.kind == "person")).all()
-    close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
-    if not close:
-        lowered = name.casefold()
-        close = [k for k in known if lowered in k.casefold()][:5]
-    hint = f"; did you mean: {', '.join(close)}" if close else ""
-    raise UnknownPersonError(f"no person named {name!r}{hint}")
+    """A canonical name or alias, case-insensitively; ambiguity and misses list close names.
+
+    The lookup is tracker.queries.find_person (shared with the light read path of the CLI)."""
+    from tracker import queries
+
+    session.flush()  # the raw lookup must see this session's pending changes, as autoflush did
+    person_id, _name = queries.find_person(queries.Reader.of(session), name)
+    person = session.get(Person, person_id)
+    assert person is not None
+    return person
 
 
 # ----------------------------------------------------------------------------- queries
 
 
 def _date_cell(start: dt.date, end: dt.date, granularity: str) -> str:
-    if start == end:
-        return f"{start.isoformat()} ({granularity})"
-    return f"{start.isoformat()}..{end.isoformat()} ({granularity})"
+    from tracker.queries import date_cell
+
+    return date_cell(start, end, granularity)
 
 
 def resolve_filter(
@@ -483,48 +461,40 @@ def resolve_filter(
     with_persons: Iterable[str] = (),
     **kwargs: Any,
 ) -> EventFilter:
-    person_ids = tuple(find_person(session, n).id for n in persons) or None
-    with_ids = tuple(find_person(session, n).id for n in with_persons)
-    return EventFilter(person_ids=person_ids, with_ids=with_ids, **kwargs)
+    from tracker import queries
+
+    return queries.make_filter(queries.Reader.of(session), persons, with_persons, **kwargs)
 
 
 def timeline(
     db: Database, name: str, with_persons: Iterable[str] = (), **filters: Any
 ) -> tuple[str, list[dict[str, Any]]]:
     """One person's events in chronological order, for display."""
+    from tracker import queries
+
     with db.session() as session:
-        person = find_person(session, name)
-        with_ids = tuple(find_person(session, n).id for n in with_persons)
-        flt = EventFilter(person_ids=(person.id,), with_ids=with_ids, **filters)
-        rows = []
-        for event in iter_events(session, flt):
-            others = [n for n in event.names(None) if n != person.name]
-            rows.append(_display_row(event, others))
-        return person.name, rows
+        return queries.timeline(queries.Reader.of(session), name, with_persons, **filters)
 
 
 def _display_row(
     event: EventView, people: list[str], people_column: str = "with"
 ) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "date": _date_cell(event.date_start, event.date_end, event.granularity),
-        "type": event.event_type,
-        "status": event.status,
-        people_column: "; ".join(people),
-        "summary": event.summary,
-        "source": event.source_list(),
-    }
+    from tracker.queries import display_row
+
+    return display_row(event, people, people_column)
 
 
 def list_events(
     db: Database, persons: Iterable[str] = (), with_persons: Iterable[str] = (), **filters: Any
 ) -> list[dict[str, Any]]:
     """All events matching the filters, for display."""
+    from tracker.queries import Reader
+
     with db.session() as session:
+        reader = Reader.of(session)
         flt = resolve_filter(session, persons, with_persons, **filters)
         return [
-            _display_row(event, event.names(None), "people") for event in iter_events(session, flt)
+            _display_row(event, event.names(None), "people") for event in iter_events(reader, flt)
         ]
 
 
@@ -534,47 +504,22 @@ def export_rows(
     with_persons: Iterable[str] = (),
     **filters: Any,
 ) -> Iterator[dict[str, Any]]:
-    """Export rows, streamed: one per event and source article, in chronological order."""
+    """Export rows, streamed: one per event and source article, in chronological order.
+
+    Lazy: nothing is read until iterated. Iterating gives dicts; tracker.render writes CSV
+    from the object's tuple `batches()` (formula cells neutralised in SQL)."""
+    from contextlib import contextmanager
+
+    from tracker.queries import ExportRows, Reader
+
     filters.setdefault("statuses", None)
-    with db.session() as session:
-        flt = resolve_filter(session, persons, with_persons, **filters)
-        for event in iter_events(session, flt):
-            sources = event.source_list()
-            for src in event.sources:
-                # Each row lists whom its own article named (a merged event knows more).
-                people = "; ".join(event.names("person", src))
-                actors = "; ".join(event.names(None, src))
-                yield _export_row(event, src, sources, people, actors)
 
+    @contextmanager
+    def open_reader() -> Iterator[tuple[Reader, EventFilter]]:
+        with db.session() as session:
+            yield Reader.of(session), resolve_filter(session, persons, with_persons, **filters)
 
-def _export_row(
-    event: EventView, src: SourceView, sources: str, people: str, actors: str
-) -> dict[str, Any]:
-    return {
-        "event_id": event.id,
-        "date_start": src.date_start.isoformat(),
-        "date_end": src.date_end.isoformat(),
-        "granularity": src.granularity,
-        "date_text": src.date_text or "",
-        "date_source": src.date_source,
-        "event_type": event.event_type,
-        "cameo": event.cameo or "",
-        "people": people,
-        "summary": event.summary,
-        "location": event.location or "",
-        "evidence": src.sentence,
-        "article_title": src.article_title,
-        "article_url": src.article_url or "",
-        "published": src.published.isoformat(),
-        "status": event.status,
-        "plover": event.plover or "",
-        "trigger": src.trigger,
-        "actors": actors,
-        "event_date_start": event.date_start.isoformat(),
-        "event_date_end": event.date_end.isoformat(),
-        "event_granularity": event.granularity,
-        "sources": sources,
-    }
+    return ExportRows(EXPORT_COLUMNS, open_reader)  # type: ignore[return-value]
 
 
 def show_event(db: Database, event_id: int) -> dict[str, Any]:
@@ -892,10 +837,12 @@ def event_records(
     db: Database, persons: Iterable[str] = (), **filters: Any
 ) -> Iterator[dict[str, Any]]:
     """One record per event with its people and every source: for pictures and calendars."""
+    from tracker.queries import Reader
+
     filters.setdefault("statuses", DEFAULT_STATUSES)
     with db.session() as session:
         flt = resolve_filter(session, persons, (), **filters)
-        for event in iter_events(session, flt):
+        for event in iter_events(Reader.of(session), flt):
             first = event.sources[0] if event.sources else None
             yield {
                 "id": event.id,

@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from tracker import __version__, api
-from tracker.db import Database, DatabaseProblem, open_database
-from tracker.errors import DEFAULT_MAX_BYTES, IngestError
+from tracker import __version__, queries
+from tracker.db import Database, DatabaseProblem, open_database, read_connection
+from tracker.errors import DEFAULT_MAX_BYTES, IngestError, TrackerError
+from tracker.queries import DEFAULT_STATUSES, EVENT_TYPES, STATUSES
 from tracker.render import FORMATS, render
+
+T = TypeVar("T")
+
+
+class _LazyModule:
+    """tracker.api imports SQLAlchemy and the ORM models (~0.3 s): load it on first use, so
+    `tracker timeline` on a SQLite file starts without it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+api: Any = _LazyModule("tracker.api")
 
 
 class Context:
@@ -28,6 +47,21 @@ class Context:
             self._db = open_database(self.db_option)
         return self._db
 
+    def read(self, query: Callable[[queries.Reader], T]) -> T:
+        """Run a read-only query: on a current SQLite file through plain sqlite3 (no
+        SQLAlchemy import), else, or if that fails, in a session of the full Database,
+        which migrates and reports database problems as usual."""
+        conn = read_connection(self.db_option) if self._db is None else None
+        if conn is not None:
+            try:
+                return query(queries.Reader(conn, "sqlite"))
+            except sqlite3.Error:
+                pass  # read-only, so simply retried below, where errors get their message
+            finally:
+                conn.close()
+        with self.db.session() as session:
+            return query(queries.Reader.of(session))
+
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Library errors become one-line messages and exit code 1."""
@@ -36,7 +70,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (api.TrackerError, IngestError, DatabaseProblem) as exc:
+        except (TrackerError, IngestError, DatabaseProblem) as exc:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper
@@ -252,7 +286,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--type",
             "types",
             multiple=True,
-            type=click.Choice(api.EVENT_TYPES, case_sensitive=False),
+            type=click.Choice(EVENT_TYPES, case_sensitive=False),
             help="Only this event type (repeatable).",
         ),
         click.option(
@@ -266,7 +300,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--status",
             "statuses",
             multiple=True,
-            type=click.Choice(api.STATUSES),
+            type=click.Choice(STATUSES),
             help="Only this status (default: happened and planned).",
         ),
     ]
@@ -280,7 +314,7 @@ def _filters(
     date_to: str | None,
     types: tuple[str, ...],
     statuses: tuple[str, ...],
-    default_statuses: Any = api.DEFAULT_STATUSES,
+    default_statuses: Any = DEFAULT_STATUSES,
 ) -> dict:
     return {
         "date_from": _date_param(date_from)[0] if date_from else None,
@@ -324,7 +358,7 @@ def timeline(
         rows = api.export_rows(ctx.db, [name], with_persons, **filters)
         emit(rows, api.EXPORT_COLUMNS, fmt, tablefmt, output, no_headers)
         return
-    person, rows = api.timeline(ctx.db, name, with_persons, **filters)
+    person, rows = ctx.read(lambda reader: queries.timeline(reader, name, with_persons, **filters))
     if not rows:
         click.echo(f"{person}: no events", err=True)
         return
@@ -578,8 +612,8 @@ def event() -> None:
 @event.command("edit")
 @click.argument("event_id", type=int)
 @click.option("--date", default=None, help="2025-04-02, 2025-03-24..2025-03-30, 2025-W13, 2025-03.")
-@click.option("--type", "event_type", type=click.Choice(api.EVENT_TYPES, case_sensitive=False))
-@click.option("--status", type=click.Choice(api.STATUSES))
+@click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False))
+@click.option("--status", type=click.Choice(STATUSES))
 @click.option("--add-person", "add_people", multiple=True, metavar="NAME")
 @click.option("--remove-person", "remove_people", multiple=True, metavar="NAME")
 @pass_ctx

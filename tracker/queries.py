@@ -1,26 +1,36 @@
-"""Read queries for listings and exports: Core selects streamed in chunks, no ORM objects.
+"""Read queries for listings and exports: parameterised SQL on the DB-API connection.
 
-Timelines and exports read many rows; building ORM objects for each is what made them slow.
-Events are selected with their filters in one query and streamed; each chunk of event ids
-then fetches its participants and its sources in two more queries.
+Timelines and exports read many rows; ORM objects, and even SQLAlchemy's per-row result
+processing, were most of their cost. The same statements run on sqlite3 and psycopg, so a cold
+`tracker timeline` on a SQLite file needs no SQLAlchemy import at all (see tracker.cli), and
+exports stream ready-made tuples to csv.writer. This module must stay cheap to import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, exists, func, select
-from sqlalchemy.orm import Session
-
-from tracker.models import Article, Event, EventSource, Participant, Person
+from tracker.errors import UnknownPersonError
+from tracker.keys import person_key
 
 DEFAULT_STATUSES = ("happened", "planned")
+# The CLI's choices, here so that it can build its options without importing tracker.api
+# (a test checks they equal tracker.api's).
+EVENT_TYPES = (
+    "MEET VISIT CALL STATEMENT INVITE AGREE PROPOSE DEMAND REJECT SANCTION THREATEN ACCUSE OTHER"
+).split()
+STATUSES = ("happened", "planned", "negated", "hypothetical")
 CHUNK = 1000
+EXPORT_CHUNK = 2000
+# Spreadsheet programs run cells that start with these as formulas (CSV injection);
+# tracker.render.FORMULA_PREFIXES is the same set.
+_FORMULA_FIRST = frozenset(("=", "+", "-", "@", "\t", "\r"))
 
 
 @dataclass(frozen=True)
@@ -88,103 +98,364 @@ def like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def date_cell(start: dt.date, end: dt.date, granularity: str) -> str:
+    if start == end:
+        return f"{start.isoformat()} ({granularity})"
+    return f"{start.isoformat()}..{end.isoformat()} ({granularity})"
+
+
+class Reader:
+    """A DB-API connection (sqlite3 or psycopg) and the few dialect differences that matter.
+
+    Statements are written with `?` placeholders and no `%` or `?` literals, so psycopg gets
+    them with `%s`. SQLite stores dates as ISO text; PostgreSQL returns date objects."""
+
+    def __init__(self, conn: Any, dialect: str) -> None:
+        self.conn = conn
+        self.pg = dialect == "postgresql"
+
+    @classmethod
+    def of(cls, session: Any) -> Reader:
+        """The connection under a SQLAlchemy session, in the session's transaction."""
+        conn = session.connection()
+        return cls(conn.connection.driver_connection, conn.dialect.name)
+
+    def sql(self, statement: str) -> str:
+        return statement.replace("?", "%s") if self.pg else statement
+
+    def all(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
+        cur = self.conn.cursor()
+        try:
+            cur.execute(self.sql(statement), tuple(params))
+            return cur.fetchall()
+        finally:
+            cur.close()
+
+    def stream(self, statement: str, params: Sequence[Any], size: int) -> Iterator[list[tuple]]:
+        """Rows in batches; a server-side cursor on PostgreSQL, so memory stays flat."""
+        if self.pg:
+            cur = self.conn.cursor(name="tracker_stream")
+            cur.itersize = size
+        else:
+            cur = self.conn.cursor()
+        try:
+            cur.execute(self.sql(statement), tuple(params))
+            while batch := cur.fetchmany(size):
+                yield batch
+        finally:
+            cur.close()
+
+    def date_param(self, value: dt.date) -> Any:
+        return value if self.pg else value.isoformat()
+
+    def date(self, value: Any) -> dt.date:
+        return value if self.pg else dt.date.fromisoformat(value)
+
+    def iso(self, column: str) -> str:
+        """A date column as ISO text in the result (what exports print)."""
+        return f"to_char({column}, 'YYYY-MM-DD')" if self.pg else column
+
+
+def marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+# ----------------------------------------------------------------------------- people
+
+
+def find_person(reader: Reader, name: str) -> tuple[int, str]:
+    """(id, name) of a canonical name or alias, case-insensitively; ambiguity and misses list
+    close names."""
+    key = person_key(name)
+    rows = reader.all("SELECT id, name FROM people WHERE key = ? LIMIT 1", (key,))
+    if rows:
+        return rows[0]
+    matches = reader.all(
+        "SELECT DISTINCT p.id, p.name FROM people p JOIN aliases al ON al.person_id = p.id "
+        "WHERE al.key = ? AND al.kind = ?",
+        (key, "name"),
+    )
+    if len(matches) == 1:
+        return matches[0]
+    if not matches and key and " " not in key:
+        # A bare surname ("Witkoff") names the one person whose name ends with it.
+        matches = reader.all(
+            "SELECT id, name FROM people WHERE kind = ? AND key LIKE ? ESCAPE '\\'",
+            ("person", f"% {like_escape(key)}"),
+        )
+        if len(matches) == 1:
+            return matches[0]
+    if len(matches) > 1:
+        names = ", ".join(sorted(n for _id, n in matches))
+        raise UnknownPersonError(f"{name!r} is ambiguous: {names}")
+    known = [n for (n,) in reader.all("SELECT name FROM people WHERE kind = ?", ("person",))]
+    close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
+    if not close:
+        lowered = name.casefold()
+        close = [k for k in known if lowered in k.casefold()][:5]
+    hint = f"; did you mean: {', '.join(close)}" if close else ""
+    raise UnknownPersonError(f"no person named {name!r}{hint}")
+
+
+def make_filter(
+    reader: Reader, persons: Iterable[str] = (), with_persons: Iterable[str] = (), **kwargs: Any
+) -> EventFilter:
+    person_ids = tuple(find_person(reader, n)[0] for n in persons) or None
+    with_ids = tuple(find_person(reader, n)[0] for n in with_persons)
+    return EventFilter(person_ids=person_ids, with_ids=with_ids, **kwargs)
+
+
+# ----------------------------------------------------------------------------- events
+
+
+def _conditions(reader: Reader, flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """The filter's WHERE conditions on `events e` (persons excepted) and their parameters."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if not flt.include_hidden:
+        conds.append("e.hidden = ?")
+        params.append(False)
+    if flt.statuses is not None:
+        conds.append(f"e.status IN ({marks(len(flt.statuses))})" if flt.statuses else "1 = 0")
+        params.extend(flt.statuses)
+    if flt.types:
+        conds.append(f"e.event_type IN ({marks(len(flt.types))})")
+        params.extend(t.upper() for t in flt.types)
+    # Interval-aware: an event whose interval overlaps the range is in it.
+    if flt.date_from is not None:
+        conds.append("e.date_end >= ?")
+        params.append(reader.date_param(flt.date_from))
+    if flt.date_to is not None:
+        conds.append("e.date_start <= ?")
+        params.append(reader.date_param(flt.date_to))
+    for other in flt.with_ids:
+        conds.append(
+            "EXISTS (SELECT 1 FROM participants w WHERE w.event_id = e.id AND w.person_id = ?)"
+        )
+        params.append(other)
+    if flt.source:
+        conds.append(
+            "e.id IN (SELECT es.event_id FROM event_sources es WHERE es.article_id IN "
+            "(SELECT a.id FROM articles a WHERE a.url = ? OR a.source_path = ? "
+            "OR lower(a.title) LIKE ? ESCAPE '\\'))"
+        )
+        params += [flt.source, flt.source, f"%{like_escape(flt.source.casefold())}%"]
+    return conds, params
+
+
 _EVENT_COLUMNS = (
-    Event.id,
-    Event.event_type,
-    Event.cameo,
-    Event.plover,
-    Event.status,
-    Event.date_start,
-    Event.date_end,
-    Event.granularity,
-    Event.date_text,
-    Event.date_source,
-    Event.summary,
-    Event.location,
+    "e.id, e.event_type, e.cameo, e.plover, e.status, e.date_start, e.date_end, "
+    "e.granularity, e.date_text, e.date_source, e.summary, e.location"
 )
 
 
-def event_select(flt: EventFilter) -> Any:
+def event_select(reader: Reader, flt: EventFilter) -> tuple[str, list[Any]]:
     """The filtered, ordered events. A person filter starts from that person's participant
     rows (an index lookup), so a timeline never scans the whole events table."""
-    query = select(*_EVENT_COLUMNS)
+    params: list[Any] = []
+    head = f"SELECT {_EVENT_COLUMNS} FROM events e"
     if flt.person_ids is not None:
-        query = query.join(Participant, Participant.event_id == Event.id).where(
-            Participant.person_id.in_(flt.person_ids)
-        )
         if len(flt.person_ids) > 1:
-            query = query.distinct()
-    if not flt.include_hidden:
-        query = query.where(Event.hidden.is_(False))
-    if flt.statuses is not None:
-        query = query.where(Event.status.in_(list(flt.statuses)))
-    if flt.types:
-        query = query.where(Event.event_type.in_([t.upper() for t in flt.types]))
-    # Interval-aware: an event whose interval overlaps the range is in it.
-    if flt.date_from is not None:
-        query = query.where(Event.date_end >= flt.date_from)
-    if flt.date_to is not None:
-        query = query.where(Event.date_start <= flt.date_to)
-    for other in flt.with_ids:
-        also = Participant.__table__.alias()
-        query = query.where(exists().where(also.c.event_id == Event.id, also.c.person_id == other))
-    if flt.source:
-        pattern = f"%{like_escape(flt.source.casefold())}%"
-        article_ids = select(Article.id).where(
-            (Article.url == flt.source)
-            | (Article.source_path == flt.source)
-            | func.lower(Article.title).like(pattern, escape="\\")
+            head = head.replace("SELECT ", "SELECT DISTINCT ", 1)
+        head += (
+            " JOIN participants pa ON pa.event_id = e.id"
+            f" AND pa.person_id IN ({marks(len(flt.person_ids))})"
         )
-        query = query.where(
-            Event.id.in_(
-                select(EventSource.event_id).where(EventSource.article_id.in_(article_ids))
-            )
-        )
-    return query.order_by(Event.date_start, Event.date_end, Event.id)
+        params.extend(flt.person_ids)
+    conds, more = _conditions(reader, flt)
+    where = f" WHERE {' AND '.join(conds)}" if conds else ""
+    return head + where + " ORDER BY e.date_start, e.date_end, e.id", params + more
 
 
-def _attach(conn: Connection, views: list[EventView]) -> None:
+def _participants(reader: Reader, ids: Sequence[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """Each event's (person id, name, kind), actor first, for one chunk of event ids."""
+    actors: dict[int, list[tuple[int, str, str]]] = {}
+    for event_id, person_id, name, kind in reader.all(
+        "SELECT pa.event_id, p.id, p.name, p.kind FROM participants pa "
+        f"JOIN people p ON p.id = pa.person_id WHERE pa.event_id IN ({marks(len(ids))}) "
+        "ORDER BY pa.event_id, pa.position, p.name",
+        ids,
+    ):
+        actors.setdefault(event_id, []).append((person_id, name, kind))
+    return actors
+
+
+def _attach(reader: Reader, views: list[EventView]) -> None:
     ids = [v.id for v in views]
     by_id = {v.id: v for v in views}
-    actors: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for event_id, person_id, name, kind in conn.execute(
-        select(Participant.event_id, Person.id, Person.name, Person.kind)
-        .join(Person, Person.id == Participant.person_id)
-        .where(Participant.event_id.in_(ids))
-        .order_by(Participant.event_id, Participant.position, Person.name)
-    ).all():
-        actors[event_id].append((person_id, name, kind))
-    for event_id, people in actors.items():
+    for event_id, people in _participants(reader, ids).items():
         by_id[event_id].actors = people
-    for row in conn.execute(
-        select(
-            EventSource.event_id,
-            EventSource.date_start,
-            EventSource.date_end,
-            EventSource.granularity,
-            EventSource.date_text,
-            EventSource.date_source,
-            EventSource.sentence,
-            EventSource.trigger,
-            Article.title,
-            Article.url,
-            Article.published,
-            EventSource.person_ids,
+    date = reader.date
+    for row in reader.all(
+        "SELECT s.event_id, s.date_start, s.date_end, s.granularity, s.date_text, "
+        "s.date_source, s.sentence, s.trigger, a.title, a.url, a.published, s.person_ids "
+        "FROM event_sources s JOIN articles a ON a.id = s.article_id "
+        f"WHERE s.event_id IN ({marks(len(ids))}) ORDER BY s.event_id, a.published, s.id",
+        ids,
+    ):
+        by_id[row[0]].sources.append(
+            SourceView(date(row[1]), date(row[2]), *row[3:10], date(row[10]), row[11])
         )
-        .join(Article, Article.id == EventSource.article_id)
-        .where(EventSource.event_id.in_(ids))
-        .order_by(EventSource.event_id, Article.published, EventSource.id)
-    ).all():
-        by_id[row[0]].sources.append(SourceView(*row[1:]))
 
 
-def iter_events(session: Session, flt: EventFilter, chunk: int = CHUNK) -> Iterator[EventView]:
-    """Stream the filtered events with their people and sources, chunk by chunk.
-
-    Core statements on the session's connection: no ORM result processing per row."""
-    conn = session.connection()
-    result = conn.execute(event_select(flt).execution_options(yield_per=chunk))
-    for rows in result.partitions(chunk):
-        views = [EventView(*row) for row in rows]
-        _attach(conn, views)
+def iter_events(reader: Reader, flt: EventFilter, chunk: int = CHUNK) -> Iterator[EventView]:
+    """Stream the filtered events with their people and sources, chunk by chunk."""
+    statement, params = event_select(reader, flt)
+    date = reader.date
+    for rows in reader.stream(statement, params, chunk):
+        views = [
+            EventView(r[0], r[1], r[2], r[3], r[4], date(r[5]), date(r[6]), *r[7:]) for r in rows
+        ]
+        _attach(reader, views)
         yield from views
+
+
+def display_row(event: EventView, people: list[str], people_column: str = "with") -> dict:
+    return {
+        "id": event.id,
+        "date": date_cell(event.date_start, event.date_end, event.granularity),
+        "type": event.event_type,
+        "status": event.status,
+        people_column: "; ".join(people),
+        "summary": event.summary,
+        "source": event.source_list(),
+    }
+
+
+def timeline(
+    reader: Reader, name: str, with_persons: Iterable[str] = (), **filters: Any
+) -> tuple[str, list[dict[str, Any]]]:
+    """One person's events in chronological order, for display (tracker.api.timeline)."""
+    person_id, person_name = find_person(reader, name)
+    with_ids = tuple(find_person(reader, n)[0] for n in with_persons)
+    flt = EventFilter(person_ids=(person_id,), with_ids=with_ids, **filters)
+    rows = []
+    for event in iter_events(reader, flt):
+        others = [n for n in event.names(None) if n != person_name]
+        rows.append(display_row(event, others))
+    return person_name, rows
+
+
+# ----------------------------------------------------------------------------- export
+
+
+def _text(column: str, neutral: bool) -> str:
+    """A text cell; with `neutral`, a formula-like value gets a leading ' in SQL (no per-row
+    Python work for the common case)."""
+    if not neutral:
+        return column
+    return (
+        f"CASE WHEN substr({column}, 1, 1) IN ('=', '+', '-', '@', '\t', '\r') "
+        f"THEN '''' || {column} ELSE {column} END"
+    )
+
+
+def export_select(reader: Reader, flt: EventFilter, neutral: bool) -> tuple[str, list[Any]]:
+    """One row per event and source, in export column order (people, actors and sources are
+    filled in Python), then the source's person_ids and the article's url-or-title."""
+
+    def t(column: str) -> str:
+        return _text(column, neutral)
+
+    iso = reader.iso
+    columns = [
+        "e.id", iso("s.date_start"), iso("s.date_end"), t("s.granularity"),
+        t("coalesce(s.date_text, '')"), t("s.date_source"), t("e.event_type"),
+        t("coalesce(e.cameo, '')"),
+        t("e.summary"), t("coalesce(e.location, '')"), t("s.sentence"), t("a.title"),
+        t("coalesce(a.url, '')"), iso("a.published"), t("e.status"),
+        t("coalesce(e.plover, '')"), t("s.trigger"),
+        iso("e.date_start"), iso("e.date_end"), t("e.granularity"),
+        "s.person_ids", "coalesce(a.url, a.title)",
+    ]  # fmt: skip
+    conds, params = _conditions(reader, flt)
+    if flt.person_ids is not None:
+        conds.insert(
+            0,
+            "e.id IN (SELECT pa.event_id FROM participants pa "
+            f"WHERE pa.person_id IN ({marks(len(flt.person_ids))}))",
+        )
+        params = [*flt.person_ids, *params]
+    where = f" WHERE {' AND '.join(conds)}" if conds else ""
+    statement = (
+        f"SELECT {', '.join(columns)} FROM events e "
+        "JOIN event_sources s ON s.event_id = e.id JOIN articles a ON a.id = s.article_id"
+        f"{where} ORDER BY e.date_start, e.date_end, e.id, a.published, s.id"
+    )
+    return statement, params
+
+
+def _guard(value: str, neutral: bool) -> str:
+    return "'" + value if neutral and value[:1] in _FORMULA_FIRST else value
+
+
+def _export_chunk(reader: Reader, rows: list[tuple], neutral: bool) -> list[tuple]:
+    """Complete one chunk of rows (all sources of each event included) with people, actors
+    and the event's source list: one participants query per chunk, work per event not row."""
+    sources: dict[int, list[str]] = {}
+    for row in rows:
+        sources.setdefault(row[0], []).append(row[21])
+    actors = _participants(reader, list(sources))
+    per_event: dict[int, tuple[str, str, str, str]] = {}
+    for event_id, urls in sources.items():
+        people = actors.get(event_id, [])
+        per_event[event_id] = (
+            _guard("; ".join(n for _p, n, k in people if k == "person"), neutral),
+            _guard("; ".join(n for _p, n, _k in people), neutral),
+            _guard("; ".join(urls), neutral),
+            json.dumps([p for p, _n, _k in people]),
+        )
+    out = []
+    for row in rows:
+        people, everyone, source_list, all_ids = per_event[row[0]]
+        named = row[20]
+        if named is not None and named != all_ids:
+            # This article named only some of the merged event's people.
+            ids = set(json.loads(named))
+            chosen = [(n, k) for p, n, k in actors.get(row[0], []) if p in ids]
+            people = _guard("; ".join(n for n, k in chosen if k == "person"), neutral)
+            everyone = _guard("; ".join(n for n, _k in chosen), neutral)
+        out.append(row[:8] + (people,) + row[8:17] + (everyone,) + row[17:20] + (source_list,))
+    return out
+
+
+def export_batches(
+    reader: Reader, flt: EventFilter, neutral: bool = False, size: int = EXPORT_CHUNK
+) -> Iterator[list[tuple]]:
+    """Export rows as tuples in export column order, in batches, streamed in one query."""
+    statement, params = export_select(reader, flt, neutral)
+    carry: list[tuple] = []
+    for batch in reader.stream(statement, params, size):
+        rows = carry + batch if carry else batch
+        # The last event's other sources may come in the next batch: hold its rows back.
+        last, cut = rows[-1][0], len(rows) - 1
+        while cut >= 0 and rows[cut][0] == last:
+            cut -= 1
+        carry = rows[cut + 1 :]
+        if cut >= 0:
+            yield _export_chunk(reader, rows[: cut + 1], neutral)
+    if carry:
+        yield _export_chunk(reader, carry, neutral)
+
+
+class ExportRows:
+    """Streamed export rows: iterating gives dicts (JSON, tests); `batches(neutral)` gives
+    tuples in column order, which tracker.render writes to CSV without per-row dicts."""
+
+    def __init__(
+        self,
+        columns: list[str],
+        open_reader: Callable[[], AbstractContextManager[tuple[Reader, EventFilter]]],
+    ) -> None:
+        self.columns = columns
+        self._open = open_reader
+
+    def batches(self, neutral: bool = False) -> Iterator[list[tuple]]:
+        with self._open() as (reader, flt):
+            yield from export_batches(reader, flt, neutral)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        columns = self.columns
+        for batch in self.batches():
+            for row in batch:
+                yield dict(zip(columns, row, strict=True))

@@ -70,6 +70,14 @@ def render(
         writer = csv.writer(out, lineterminator="\r\n")
         if headers:
             writer.writerow(columns)
+        batches = getattr(rows, "batches", None)
+        if batches is not None and list(getattr(rows, "columns", ())) == list(columns):
+            # Export rows (tracker.queries.ExportRows): tuples in column order, formula cells
+            # already neutralised by the query; csv.writer takes whole batches.
+            for batch in batches(neutral=not raw):
+                writer.writerows(batch)
+                count += len(batch)
+            return count
         for row in rows:
             cells = [row.get(c, "") for c in columns]
             if not raw:
