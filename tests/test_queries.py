@@ -206,10 +206,13 @@ def test_timeline_and_filters_on_the_raw_path(filled: Any) -> None:
         api.timeline(filled, "Anna Alpah")
 
 
-def test_cli_choices_are_the_api_vocabularies() -> None:
-    assert queries.EVENT_TYPES == api.EVENT_TYPES
-    assert queries.STATUSES == api.STATUSES
-    assert queries.DEFAULT_STATUSES == api.DEFAULT_STATUSES
+def test_cli_choices_are_the_extractors_vocabularies() -> None:
+    from tracker.rules.status import EXAMPLES
+    from tracker.rules.triggers import EVENT_TYPES as EXTRACTED_TYPES
+
+    assert tuple(queries.EVENT_TYPES) == tuple(EXTRACTED_TYPES)
+    assert set(queries.STATUSES) == {status for _s, _w, status in EXAMPLES}
+    assert set(queries.DEFAULT_STATUSES) <= set(queries.STATUSES)
 
 
 def test_read_connection_only_for_a_current_sqlite_file(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import click
 from tracker import __version__, queries
 from tracker.db import Database, DatabaseProblem, open_database, read_connection
 from tracker.errors import DEFAULT_MAX_BYTES, IngestError, TrackerError
+from tracker.intervals import parse_interval
 from tracker.queries import DEFAULT_STATUSES, EVENT_TYPES, STATUSES
 from tracker.render import FORMATS, render
 
@@ -264,7 +265,7 @@ def _stderr_is_terminal() -> bool:
 
 
 def _date_param(value: str | None) -> Any:
-    return None if value is None else api.parse_interval(value)
+    return None if value is None else parse_interval(value)
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -21,7 +21,7 @@ from tracker.keys import person_key
 
 DEFAULT_STATUSES = ("happened", "planned")
 # The CLI's choices, here so that it can build its options without importing tracker.api
-# (a test checks they equal tracker.api's).
+# (a test checks they are the extractor's event types and statuses).
 EVENT_TYPES = (
     "MEET VISIT CALL STATEMENT INVITE AGREE PROPOSE DEMAND REJECT SANCTION THREATEN ACCUSE OTHER"
 ).split()
