@@ -16,8 +16,6 @@ from tracker.temporal import tag
 THU = date(2025, 8, 7)
 
 
-
-
 def _extract(nlp, text: str, published: date = THU) -> list[ExtractedEvent]:
     doc = nlp(text)
     return extract_events(text, published, doc, tag(text, published, doc))
@@ -308,3 +306,68 @@ def test_a_caption_glued_to_the_next_paragraph_does_not_date_it(nlp) -> None:
     )
     rows = _rows(_extract(nlp, text, date(2025, 9, 19)))
     assert ("Donald Trump", "2025-09-18", "2025-09-18") not in rows
+
+
+def test_a_gathering_with_no_people_dates_the_act_it_frames(nlp) -> None:
+    """'On the sidelines of the summit on Sunday, Trump met Lula': the date sits on the
+    summit, which names nobody, so it dates the meeting; an act done 'in a telephone call
+    on Monday' is the call."""
+    mon = date(2025, 10, 27)
+    text = (
+        "President Donald Trump arrived in Kuala Lumpur on Saturday. On the sidelines of the "
+        "summit on Sunday, Trump met Brazilian President Luiz Inácio Lula da Silva."
+    )
+    rows = _rows(_extract(nlp, text, mon))
+    assert ("Luiz Inácio Lula da Silva", "2025-10-26", "2025-10-26") in rows, rows
+    text = (
+        "Putin, who met Trump in Alaska on Friday, briefed Prime Minister Narendra Modi on the "
+        "outcome of the summit in a telephone call on Monday."
+    )
+    evs = [e for e in _extract(nlp, text, date(2025, 8, 20)) if e.date_text == "Monday"]
+    assert evs and evs[0].event_type == "CALL", [(e.trigger, e.event_type) for e in evs]
+    assert "Narendra Modi" in {p.name for p in evs[0].participants}
+
+
+def test_counted_offsets_anchored_on_a_clause(nlp) -> None:
+    """'two days before the summit opened' counts from the summit's date; 'a day after
+    Tajani said ...' (the clause undated) dates Tajani's remark from the main clause's day;
+    a main clause with its own date keeps it."""
+    text = (
+        "The summit opened on Thursday. Chancellor Friedrich Merz and President Emmanuel "
+        "Macron held a working dinner in Brussels two days before the summit opened."
+    )
+    rows = _rows(_extract(nlp, text, date(2026, 3, 20)))
+    assert ("Friedrich Merz", "2026-03-17", "2026-03-17") in rows, rows
+    text = (
+        "Foreign Ministry spokesman Esmaeil Baghaei told a news conference on Monday that the "
+        "talks would take place on Saturday. He said the venue had not been decided, a day "
+        "after Italy's foreign minister, Antonio Tajani, said Rome was ready to host them."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 4, 14)))
+    assert ("Antonio Tajani", "2025-04-13", "2025-04-13") in rows, rows
+    text = (
+        "Vice-President Sara Duterte arrived in The Hague on Wednesday, a day after her "
+        "father, the former president Rodrigo Duterte, was arrested in Manila."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 3, 13)))
+    assert ("Sara Duterte", "2025-03-12", "2025-03-12") in rows, rows
+    assert ("Sara Duterte", "2025-03-13", "2025-03-13") not in rows, rows
+    text = (
+        "India's foreign minister met Lavrov in Moscow two weeks after US President Donald "
+        "Trump doubled tariffs on Indian goods on Aug. 6."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 8, 20)))
+    assert ("Donald Trump", "2025-08-06", "2025-08-06") in rows, rows
+
+
+def test_a_dated_agreement_object_dates_its_signing(nlp) -> None:
+    """'sign an expanded ceasefire agreement on Sunday': the parser hangs the date on the
+    agreement (a background noun), but it dates the signing by the leaders named next."""
+    text = (
+        "President Donald Trump watched the leaders of Thailand and Cambodia sign an expanded "
+        "ceasefire agreement on Sunday.\n\nThai Prime Minister Anutin Charnvirakul and "
+        "Cambodian Prime Minister Hun Manet signed the accord in Kuala Lumpur."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 10, 27)))
+    assert ("Anutin Charnvirakul", "2025-10-26", "2025-10-26") in rows, rows
+    assert ("Hun Manet", "2025-10-26", "2025-10-26") in rows, rows

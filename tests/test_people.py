@@ -7,7 +7,7 @@ import pytest
 from tracker.people import countries_in, find_people, person_key
 from tracker.rules.names import EXAMPLES as NAME_EXAMPLES
 from tracker.rules.nationality import EXAMPLES as NATIONALITY_EXAMPLES
-from tracker.rules.titles import EXAMPLES
+from tracker.rules.titles import DESCRIPTION_EXAMPLES, EXAMPLES
 
 
 def _persons(ap) -> dict[str, object]:
@@ -90,6 +90,33 @@ def test_descriptions_resolve_by_country(nlp, text: str, word: str, expected: st
     tok = [t for t in doc if t.text == word][-1]
     assert ap.resolve(tok), (word, [(e.name, e.kind) for e in ap.entities])
     assert ap.entity(ap.resolve(tok)[0]).name == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), DESCRIPTION_EXAMPLES)
+def test_descriptions_prefer_the_subject_of_the_role(
+    nlp, text: str, word: str, expected: str
+) -> None:
+    """'The minister' is the story's minister, not a deputy named once in passing."""
+    doc = nlp(text)
+    ap = find_people(doc)
+    tok = [t for t in doc if t.lower_ == word][-1]
+    assert ap.resolve(tok), (word, [(e.name, e.kind) for e in ap.entities])
+    assert ap.entity(ap.resolve(tok)[0]).name == expected
+
+
+def test_a_group_of_leaders_by_country_takes_the_nearest_named(nlp) -> None:
+    """Two Thai prime ministers: "the leaders of Thailand and Cambodia" are the ones named
+    next to it, not a former acting one named paragraphs later."""
+    text = (
+        "Trump watched the leaders of Thailand and Cambodia sign an agreement on Sunday. "
+        "Thai Prime Minister Anutin Charnvirakul and Cambodian Prime Minister Hun Manet "
+        "signed the accord. Trump spoke. The deal builds on a truce. Anwar hosted Hun Manet "
+        "and Thailand's then acting prime minister, Phumtham Wechayachai, in July."
+    )
+    doc = nlp(text)
+    ap = find_people(doc)
+    grp = ap.resolve(next(t for t in doc if t.text == "leaders"))
+    assert [ap.entity(e).name for e in grp] == ["Anutin Charnvirakul", "Hun Manet"]
 
 
 def test_countries_in_titles() -> None:

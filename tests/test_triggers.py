@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from tracker.events import _status, match_trigger
+from tracker.events import _status, extract_events, match_trigger
 from tracker.rules import status as status_rules
-from tracker.rules.triggers import EVENT_TYPES, TRIGGERS, TYPE_CODES, Trigger
+from tracker.rules.triggers import (
+    EVENT_TYPES,
+    MEANS_EXAMPLES,
+    REFUSAL_EXAMPLES,
+    SPLIT_VERB_EXAMPLES,
+    TRIGGERS,
+    TYPE_CODES,
+    Trigger,
+)
+from tracker.temporal import tag
 
 
 def _cases() -> list[tuple[int, Trigger, str]]:
@@ -55,3 +66,23 @@ def test_participles_modifying_nouns_are_not_triggers(nlp) -> None:
     doc = nlp("The FBI listed the accused doctor killer James Kopp and a signed letter.")
     assert match_trigger(next(t for t in doc if t.text == "accused")) is None
     assert match_trigger(next(t for t in doc if t.text == "signed")) is None
+
+
+@pytest.mark.parametrize(("text", "verb", "actor"), SPLIT_VERB_EXAMPLES)
+def test_a_split_hyphenated_verb_keeps_its_actor(nlp, text: str, verb: str, actor: str) -> None:
+    """'co-chaired' tokenized as co / - / chaired: the subject hung under 'co' still acts."""
+    published = date(2025, 8, 20)
+    doc = nlp(text)
+    events = extract_events(text, published, doc, tag(text, published, doc))
+    ev = next(e for e in events if e.trigger == verb)
+    assert ev.participants and ev.participants[0].name == actor, ev.participants
+
+
+@pytest.mark.parametrize(("text", "etype"), REFUSAL_EXAMPLES + MEANS_EXAMPLES)
+def test_reported_content_types_the_speech_act(nlp, text: str, etype: str) -> None:
+    """A refusal in the content is a REJECT; a named, denied or conditional act is not."""
+    published = date(2025, 8, 18)
+    doc = nlp(text)
+    events = extract_events(text, published, doc, tag(text, published, doc))
+    dated = [e for e in events if e.date_source == "text"]
+    assert dated and dated[0].event_type == etype, [(e.trigger, e.event_type) for e in dated]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker.people import ArticlePeople, find_people, person_key
@@ -32,8 +32,12 @@ from tracker.rules.triggers import (
     BACKGROUND_NOUNS,
     CONTENT_PROMOTES,
     CONTENT_TYPES,
+    MEANS_TYPES,
     MEASURE_NOUNS,
     NON_EVENT_VERBS,
+    REFUSAL_VERBS,
+    REFUSED_THINGS,
+    SPLIT_VERB_PREFIXES,
     TRIGGERS,
     TYPE_CODES,
     Trigger,
@@ -216,6 +220,23 @@ def _has_date_child(tok: Token, inside: range) -> bool:
 def _attach(span: Span) -> Token | None:
     """The predicate a date expression modifies, or None for background dates, deadlines
     and durations ("the invasion in February 2022", "until Friday", "for 2026")."""
+    pred = _attach_raw(span)
+    return _unsplit(pred) if pred is not None else None
+
+
+def _unsplit(tok: Token) -> Token:
+    """The verb of a split hyphenated verb when the parser made its prefix the head
+    ("Jaishankar co - chaired": "co" as the root, "chaired" its conjunct)."""
+    doc = tok.doc
+    i = tok.i
+    if i + 2 < len(doc) and tok.lower_ in SPLIT_VERB_PREFIXES and not tok.whitespace_:
+        verb = doc[i + 2]
+        if doc[i + 1].text in ("-", "\u2010", "\u2011") and verb.pos_ == "VERB":
+            return verb
+    return tok
+
+
+def _attach_raw(span: Span) -> Token | None:
     root = span.root
     inside = range(span.start, span.end)
     if _date_is_argument(root, inside):
@@ -239,6 +260,8 @@ def _attach(span: Span) -> Token | None:
         if h.pos_ == "AUX" and not _is_verbal(h) and _for_meeting(h) is not None:
             return h  # "Wang Yi, who was in New Delhi on Monday for talks with Doval, said"
         if h.pos_ in ("ADP", "SCONJ") and h.lower_ in ("since", "until", "till", "before", "after"):
+            if h.dep_ == "mark" and prev.dep_ == "npadvmod" and _is_offset(span):
+                continue  # "two days before the summit opened": on to the clause
             return None  # "talks ... since the early weeks of the invasion in 2022"
         if h.pos_ == "ADJ" and h.dep_ != "ROOT" and h.lower_ not in _PREPOSITION_LIKE_ADJ:
             return None  # "effective on August 7", "due to expire on Aug. 12"
@@ -248,7 +271,7 @@ def _attach(span: Span) -> Token | None:
             # "the day before the summit opened": the clause only anchors the date
             if (
                 h.dep_ == "advcl"
-                and prev.dep_ == "npadvmod"
+                and prev.dep_ in ("npadvmod", "mark")
                 and _is_offset(span)
                 and any(c.dep_ == "mark" and c.lower_ in ("before", "after") for c in h.children)
             ):
@@ -267,6 +290,8 @@ def _attach(span: Span) -> Token | None:
             if low in BACKGROUND_NOUNS or h.lower_ in BACKGROUND_NOUNS:
                 if _has_date_child(h, inside):
                     continue  # "withdrew from the 2015 agreement in 2018": not the noun's date
+                if h.dep_ == "dobj" and span.start > h.i and match_trigger(h.head) is not None:
+                    continue  # "sign an expanded ceasefire agreement on Sunday": the signing
                 return None
             if match_trigger(h) is not None:
                 return h
@@ -591,6 +616,20 @@ def _speaker(pred: Token, people: ArticlePeople) -> tuple[int, ...]:
     return ()
 
 
+def _split_prefix(verb: Token) -> Token | None:
+    """The prefix token of a hyphenated verb the tokenizer split ("co" of "co-chaired")."""
+    i = verb.i
+    if verb.pos_ != "VERB" or i < 2:
+        return None
+    doc = verb.doc
+    if doc[i - 1].text not in ("-", "\u2010", "\u2011") or doc[i - 1].whitespace_:
+        return None
+    prefix = doc[i - 2]
+    if prefix.lower_ not in SPLIT_VERB_PREFIXES or prefix.whitespace_:
+        return None
+    return prefix
+
+
 def _participants(
     pred: Token, noun_event: Token | None, people: ArticlePeople, date_tokens: set[int]
 ) -> dict[int, str]:
@@ -638,6 +677,9 @@ def _participants(
     if subj is not None and subj.i != (noun_event.i if noun_event is not None else -1):
         col.add(people.stranded_before(subj), "counterpart" if passive else "actor")
         col.walk(subj, "counterpart" if passive else "actor", skip)
+    prefix = _split_prefix(pred)
+    if prefix is not None and (subj is None or subj.i != prefix.i):
+        col.walk(prefix, "actor", skip | {pred.i})  # "Jaishankar co-chaired": under "co"
     for c in pred.children:
         if c.i in skip or c.dep_ in ("nsubj", "nsubjpass"):
             continue
@@ -736,15 +778,20 @@ def _promote(pred: Token, dated: set[int]) -> str | None:
 
     Only the speaker's own side performs it: "the two sides had agreed" or "we agreed" is
     an AGREE, but "Moscow and Washington had agreed" told by a spokesman, "the deal had
-    been signed" or "what is signed in hotels" is a STATEMENT about others' acts."""
+    been signed" or "what is signed in hotels" is a STATEMENT about others' acts. Nor is an
+    act the content only names ("the Russian proposal was not sufficient"), denies ("would
+    not accept a weak outcome") or sets as a condition ("any agreement would require Iran
+    to accept verification"), nor a demand coordinated with the remark ("said ... and urged
+    the North to respond": one remark of the day)."""
     stack = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp", "conj", "dobj")]
-    stack += [  # "responded ... with a rare public rebuke of X"
+    rebukes = [  # "responded ... with a rare public rebuke of X"
         g
         for c in pred.children
         if c.dep_ == "prep" and c.lower_ == "with"
         for g in c.children
         if g.dep_ == "pobj" and match_trigger(g) is not None
     ]
+    stack += rebukes
     seen = 0
     while stack and seen < 60:
         tok = stack.pop(0)
@@ -752,24 +799,84 @@ def _promote(pred: Token, dated: set[int]) -> str | None:
         if tok.i in dated:
             continue
         rule = match_trigger(tok)
+        refusal = _refusal(tok)
+        if refusal is not None:
+            return refusal
         if rule is not None and rule.speech and tok.dep_ != "conj":
             continue
-        if rule is not None and rule.event_type in CONTENT_PROMOTES:
-            if rule.event_type != "AGREE" or _own_side(tok):
-                if rule.event_type == "REJECT" and _aux_words(tok) & {"will", "would", "wo"}:
-                    return "THREATEN"  # "said he would veto any decision"
-                return rule.event_type
+        if (
+            rule is not None
+            and rule.event_type in CONTENT_PROMOTES
+            and _performed(tok, rule.event_type, pred, rebukes)
+        ):
+            if rule.event_type == "REJECT" and _aux_words(tok) & {"will", "would", "wo"}:
+                return "THREATEN"  # "said he would veto any decision"
+            return rule.event_type
         low = tok.lemma_.lower()
         if low in CONTENT_TYPES:
             return CONTENT_TYPES[low]
-        if tok.pos_ in ("VERB", "AUX"):
-            auxes = _aux_words(tok)
-            if auxes & {"will", "would", "wo"} and ("not" in auxes or "n't" in auxes):
-                subj = [c for c in tok.children if c.dep_ == "nsubj"]
-                if subj and subj[0].pos_ == "PROPN":
-                    return "REJECT"  # "Ukraine will not hand its land to the occupier"
         stack.extend(c for c in tok.children if c.dep_ not in _NOT_CONTENT_DEPS)
     return None
+
+
+def _performed(tok: Token, event_type: str, speech: Token, rebukes: list[Token]) -> bool:
+    """Whether a triggered word of a speech act's complement is an act the speech performs
+    or reports as done, rather than a topic, a denial or a condition."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return tok in rebukes  # "the Russian proposal was not sufficient": a topic
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False  # "would not accept a weak outcome"
+    if event_type == "DEMAND" and _coordinated_with_speech(tok, speech):
+        return False  # "said on Sunday that ..., and urged New Delhi to return"
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.i != speech.i
+        and match_trigger(tok.head) is None
+        and tok.head.lemma_.lower() not in _SUBJECT_CONTROL
+    ):
+        return False  # "any agreement would require Iran to accept verification"
+    return event_type != "AGREE" or _own_side(tok)
+
+
+def _means_type(verb: Token) -> str | None:
+    """The type a participle clause gives an untyped act: "sent a letter ... proposing
+    negotiations" is a PROPOSE."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+    clauses += [g for o in objs for g in o.children if g.dep_ == "acl"]  # "a letter proposing"
+    for c in clauses:
+        if c.tag_ == "VBG" and c.i > verb.i:
+            rule = match_trigger(c)
+            if rule is not None and rule.event_type in MEANS_TYPES:
+                return rule.event_type
+    return None
+
+
+def _coordinated_with_speech(tok: Token, speech: Token) -> bool:
+    """A conjunct that is the speaker's own next act, whatever the parser hung it under:
+    "said that Beijing was following the case and urged the ICC" (a subjectless past-tense
+    verb joined to a clause that is not past tense)."""
+    if tok.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return tok.head.i == speech.i or (tok.tag_ == "VBD" and tok.head.tag_ != "VBD")
+
+
+def _refusal(tok: Token) -> str | None:
+    """REJECT for a reported refusal: "Ukraine will not hand its land to the occupier",
+    "Pyongyang would not respond to any proposal" (not "Washington would not discuss
+    Taiwan's status": a policy, said as a STATEMENT)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = _aux_words(tok)
+    if not (auxes & {"will", "would", "wo"} and ("not" in auxes or "n't" in auxes)):
+        return None
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ != "PROPN":
+        return None
+    if tok.lemma_.lower() in REFUSAL_VERBS:
+        return "REJECT"
+    objs = [g for c in tok.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children)]
+    return "REJECT" if any(g.lemma_.lower() in REFUSED_THINGS for g in objs) else None
 
 
 # dependents that leave the reported clause: relative clauses and modifiers of things
@@ -903,6 +1010,39 @@ def _event_for(pred: Token) -> tuple[Trigger | None, Token | None]:
     return None, None
 
 
+# prepositions of a phrase that sets the scene of a clause ("at the summit on Sunday")
+_FRAME_PREPS = frozenset({"on", "at", "during", "in", "of", "amid"})
+
+
+def _typed_by_frame(ev: ExtractedEvent, noun: Token) -> ExtractedEvent:
+    """'briefed Modi ... in a telephone call on Monday': a meeting-like act done in a call
+    is the call."""
+    rule = match_trigger(noun)
+    if ev.event_type == "MEET" and rule is not None and rule.event_type == "CALL":
+        cameo, plover = TYPE_CODES["CALL"]
+        return replace(ev, event_type="CALL", cameo=cameo, plover=plover)
+    return ev
+
+
+def _frame_host(noun: Token) -> Token | None:
+    """The triggered verb whose scene-setting phrase holds this event noun ("On the
+    sidelines of the summit on Sunday, Trump met Lula" -> met), or None."""
+    if noun.pos_ != "NOUN" or match_trigger(noun) is None:
+        return None
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _FRAME_PREPS:
+            return None
+        prep = tok.head
+        if prep.dep_ == "prep" and _is_verbal(prep.head):
+            verb = prep.head
+            return verb if match_trigger(verb) is not None else None
+        if prep.head.pos_ != "NOUN" or prep.head.i == prep.i:
+            return None
+        tok = prep.head
+    return None
+
+
 def extract_events(
     text: str, published: dt.date, doc: Doc, timexes: list[Timex]
 ) -> list[ExtractedEvent]:
@@ -921,6 +1061,7 @@ def extract_events(
         by_sent.setdefault(span.sent.start, []).append((m, span))
 
     _reanchor_clause_offsets(doc, by_sent)
+    forced = _counted_clause_offsets(doc, people, timexes, by_sent, published)
     events: list[ExtractedEvent] = []
     for sstart, sent in sents.items():
         dated = by_sent.get(sstart, [])
@@ -929,7 +1070,7 @@ def extract_events(
             continue
         attached: list[tuple[Token, DateMention, Span]] = []
         for m, span in dated:
-            pred = _attach(span)
+            pred = forced[m.start][0] if m.start in forced else _attach(span)
             if pred is not None and not _across_lines(text, pred, span):
                 attached.append((pred, m, span))
         dated_preds = {p.i for p, _, _ in attached}
@@ -937,8 +1078,28 @@ def extract_events(
         split = _split_coordinated_objects(people, attached)
         for k, (pred, m, span) in enumerate(attached):
             ev = _build(
-                text, published, people, sent, pred, m, span, dated_preds, date_tokens, split[k]
+                text,
+                published,
+                people,
+                sent,
+                pred,
+                m,
+                span,
+                dated_preds,
+                date_tokens,
+                split[k],
+                forced[m.start][1] if m.start in forced else None,
             )
+            host = _frame_host(pred) if ev is None else None
+            if host is not None and host.i not in dated_preds:
+                # "On the sidelines of the summit on Sunday, Trump met Lula": a gathering
+                # with no people of its own dates the act it frames
+                ev = _build(
+                    text, published, people, sent, host, m, span, dated_preds, date_tokens, None
+                )
+                if ev is not None:
+                    dated_preds.add(host.i)
+                    ev = _typed_by_frame(ev, pred)
             if ev is not None:
                 events.append(ev)
         for tok in triggers:
@@ -985,19 +1146,46 @@ def _quoted_title(text: str, m: DateMention) -> bool:
     )
 
 
-def _anchor_clause(root: Token) -> Token | None:
-    """The clause of "the day before the ministers met" (parsed as head or as relcl)."""
+def _anchor_clause(root: Token) -> tuple[Token, Token | None, int] | None:
+    """The clause of "the day before the ministers met", its subject and the offset's
+    direction (-1 before, +1 after). The small model parses it as the head of the offset
+    ("day" npadvmod of "met", or of its marker "before"), as a relative clause, or as a
+    prepositional phrase whose object is the clause's subject ("a day after Italy's foreign
+    minister, Antonio Tajani, said ...")."""
 
-    def marked(v: Token) -> bool:
-        return _is_verbal(v) and any(
-            c.dep_ == "mark" and c.lower_ in ("before", "after") for c in v.children
+    def marker(v: Token) -> Token | None:
+        if not _is_verbal(v):
+            return None
+        return next(
+            (c for c in v.children if c.dep_ == "mark" and c.lower_ in ("before", "after")),
+            None,
         )
 
-    if root.dep_ == "npadvmod" and marked(root.head):
-        return root.head
+    def subject(v: Token) -> Token | None:
+        return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    head = root.head
+    if root.dep_ == "npadvmod":
+        if head.dep_ == "mark" and head.lower_ in ("before", "after") and _is_verbal(head.head):
+            head = head.head  # "two days before the summit opened", "days" under "before"
+        mark = marker(head)
+        if mark is not None:
+            return head, subject(head), -1 if mark.lower_ == "before" else 1
     for c in root.children:
-        if c.dep_ in ("relcl", "acl", "advcl") and marked(c):
-            return c
+        if c.dep_ in ("relcl", "acl", "advcl"):
+            mark = marker(c)
+            if mark is not None:
+                return c, subject(c), -1 if mark.lower_ == "before" else 1
+    for c in root.children:
+        if c.dep_ != "prep" or c.lower_ not in ("before", "after"):
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        doc = root.doc
+        k = obj.right_edge.i + 1
+        if k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and subject(doc[k]) is None:
+            return doc[k], obj, -1 if c.lower_ == "before" else 1
     return None
 
 
@@ -1010,14 +1198,11 @@ def _reanchor_clause_offsets(doc: Doc, by_sent: dict[int, list[tuple[DateMention
             root = span.root
             if root.lemma_.lower() != "day":
                 continue
-            clause = _anchor_clause(root)
-            if clause is None:
+            found = _anchor_clause(root)
+            if found is None or found[1] is None:
                 continue
-            offset = -1 if any(c.lower_ == "before" for c in clause.children) else 1
-            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj:
-                continue
-            key = subj[0].lemma_.lower()
+            clause, subj, offset = found
+            key = subj.lemma_.lower()
             cands = [
                 om.date_start
                 for om, osp in all_mentions
@@ -1040,6 +1225,127 @@ def _reanchor_clause_offsets(doc: Doc, by_sent: dict[int, list[tuple[DateMention
                 timexes=m.timexes,
             )
             items[k] = (new, span)
+
+
+_COUNTED_OFFSET = re.compile(r"P(\d+)([DWMY])")
+
+
+def _shift_by(day: dt.date, n: int, unit: str) -> dt.date:
+    """`day` moved by n days, weeks, months or years (month ends clamp)."""
+    if unit == "D":
+        return day + dt.timedelta(days=n)
+    if unit == "W":
+        return day + dt.timedelta(weeks=n)
+    months = n if unit == "M" else 12 * n
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    m += 1
+    last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m, min(day.day, last))
+
+
+def _day_mentions_before(
+    by_sent: dict[int, list[tuple[DateMention, Span]]], sent: Span, pos: int, published: dt.date
+) -> list[DateMention]:
+    """Past day-precise mentions before character `pos`, in this sentence or the three
+    before it, latest first: the narrative's current day."""
+    doc = sent.doc
+    lo = doc[max(0, sent.start - 1)].sent.start if sent.start else 0
+    starts = [lo]
+    for _ in range(2):
+        if starts[-1] == 0:
+            break
+        starts.append(doc[starts[-1] - 1].sent.start)
+    out = [
+        m
+        for ss in {sent.start, *starts}
+        for m, _sp in by_sent.get(ss, [])
+        if m.end <= pos and m.granularity == "day" and m.date_start <= published
+    ]
+    return sorted(out, key=lambda m: m.start, reverse=True)
+
+
+def _counted_clause_offsets(
+    doc: Doc,
+    people: ArticlePeople,
+    timexes: list[Timex],
+    by_sent: dict[int, list[tuple[DateMention, Span]]],
+    published: dt.date,
+) -> dict[int, tuple[Token, Token | None]]:
+    """'two days before the summit opened', 'a day after Tajani said ...': counted offsets
+    anchored on a clause, which the tagger leaves undated.
+
+    When the article dates the clause's event (in the clause itself, "two weeks after Trump
+    doubled tariffs on Aug. 6", or elsewhere, "the summit opened on Thursday"), the offset
+    dates the main clause. Otherwise, when the clause's actor is a person and the main
+    clause's day is known (this sentence's date, else the narrative's latest past day), the
+    offset dates the clause's event: "He said so [Monday], a day after Tajani said ..." puts
+    Tajani's remark on Sunday. Returns the predicates of the second kind (with a subject
+    the parser hung outside the clause) by mention start."""
+    forced: dict[int, tuple[Token, Token | None]] = {}
+    all_mentions = [x for items in by_sent.values() for x in items]
+    for t in timexes:
+        hit = _COUNTED_OFFSET.fullmatch(t.value or "")
+        if t.type != "DURATION" or t.date_start is not None or hit is None:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in _OFFSET_UNITS:
+            continue
+        found = _anchor_clause(span.root)
+        if found is None:
+            continue
+        clause, subj, sign = found
+        n, unit = int(hit.group(1)), hit.group(2)
+        sent = span.sent
+        first = min(clause.left_edge.i, subj.left_edge.i if subj is not None else len(doc))
+        lo, hi = doc[first].idx, clause.right_edge.idx + len(clause.right_edge)
+        own = [m for m, _sp in by_sent.get(sent.start, []) if lo <= m.start and m.end <= hi]
+        anchor = own[0].date_start if own and own[0].granularity == "day" else None
+        if (
+            anchor is None
+            and not own
+            and subj is not None
+            and subj.pos_ == "NOUN"
+            and not _names_a_person(people, subj)
+        ):
+            key = subj.lemma_.lower()  # "the summit", "the ministers": dated elsewhere
+            cands = [
+                om.date_start
+                for om, osp in all_mentions
+                if osp.sent.start != sent.start
+                and om.granularity in ("day", "range")
+                and (om.date_end - om.date_start).days < 7
+                and any(tok.lemma_.lower() == key for tok in osp.sent)
+            ]
+            anchor = min(cands) if cands else None
+        if anchor is not None:
+            day = _shift_by(anchor, sign * n, unit)
+            end = max(t.end, hi)
+        else:
+            if own or subj is None or not _names_a_person(people, subj):
+                continue
+            main = _day_mentions_before(by_sent, sent, t.start, published)
+            if not main:
+                continue
+            day = _shift_by(main[0].date_start, -sign * n, unit)
+            word = doc[min(span.end, len(doc) - 1)]  # "a day after": the date words
+            end = word.idx + len(word) if word.lower_ in ("before", "after") else t.end
+            forced[t.start] = (clause, subj if subj.head.i != clause.i else None)
+        new = DateMention(
+            start=t.start,
+            end=end,
+            text=doc.text[t.start : end],
+            date_start=day,
+            date_end=day,
+            granularity="day",
+            timexes=(t,),
+        )
+        by_sent.setdefault(sent.start, []).append((new, span))
+    return forced
+
+
+def _names_a_person(people: ArticlePeople, tok: Token) -> bool:
+    """A phrase that names a person ("Italy's foreign minister, Antonio Tajani")."""
+    return any(people.entity(e).kind == "person" for t in tok.subtree for e in people.resolve(t))
 
 
 def _across_lines(text: str, pred: Token, span: Span) -> bool:
@@ -1127,7 +1433,9 @@ def _build(
     dated_preds: set[int],
     date_tokens: set[int],
     split: tuple[set[int], set[int]] | None,
+    actor: Token | None = None,
 ) -> ExtractedEvent | None:
+    """One event of a predicate; `actor` is a subject the parser hung elsewhere."""
     rule, noun_event = _event_for(pred)
     in_speech = _in_speech(pred)
     if rule is None:
@@ -1138,9 +1446,13 @@ def _build(
         speech = False
     else:
         event_type, cameo, plover, speech = rule.event_type, rule.cameo, rule.plover, rule.speech
+    if rule is None and m is not None and pred.pos_ == "VERB":
+        means = _means_type(pred)
+        if means is not None:
+            event_type, (cameo, plover) = means, TYPE_CODES[means]
     if event_type == "MEET" and _attended_on_a_trip(pred):
         event_type, (cameo, plover) = "VISIT", TYPE_CODES["VISIT"]
-    if rule is None:
+    if rule is None and actor is None:
         subj, passive = _subject(pred)
         if (
             passive
@@ -1150,6 +1462,10 @@ def _build(
         ):
             return None  # an unlisted verb is an event only with a named person acting
     roles = _participants(pred, noun_event, people, date_tokens)
+    if actor is not None:
+        col = _Collector(people)
+        col.walk(actor, "actor", set(date_tokens))
+        roles = {**col.items, **{e: r for e, r in roles.items() if e not in col.items}}
     if split is not None:
         drop, add = split
         roles = {e: r for e, r in roles.items() if e not in drop or r == "actor"}

@@ -31,6 +31,7 @@ from tracker.rules.titles import (
     ROLE_NOUNS,
     ROLE_SYNONYMS,
     ROYAL_TITLES,
+    SUBORDINATE_RANKS,
     TITLE_WORDS,
 )
 
@@ -942,10 +943,16 @@ def _description_referent(
     countries = countries_in(" ".join([*modifiers, *of_phrase, *(c.text for c in poss)]))
     specific = any(c.dep_ == "prep" for c in tok.children)
     in_sentence = {h[1] for h in history if h[3] == tok.sent.start}
+    # "the prime minister": title words of the description the person's title must have
+    qualifiers = {m.casefold() for m in modifiers} & TITLE_WORDS
 
-    def ok(idx: int, strict: bool) -> bool:
+    def ok(idx: int, strict: bool, ranks: bool = False) -> bool:
         d = drafts[idx]
         if not (d.role_words & wanted):
+            return False
+        if not ranks and (d.role_words & SUBORDINATE_RANKS) - qualifiers:
+            return False  # "the minister" is not the deputy prime minister
+        if strict and qualifiers and not qualifiers <= d.role_words:
             return False
         if owners and d.owners and not (owners & d.owners):
             return False
@@ -955,10 +962,18 @@ def _description_referent(
             return not strict and not specific
         return True
 
-    for strict in (True, False):
-        for h in reversed(history):
-            if h[1] in persons and h[1] not in in_sentence and ok(h[1], strict):
-                return h[1]
+    # an exact description of someone in this sentence beats a loose one of someone else
+    passes = ((True, False, False), (True, True, False), (False, False, False))
+    for strict, same_sentence, ranks in (*passes, (False, False, True)):
+        cands = [
+            h
+            for h in history
+            if h[1] in persons
+            and (h[1] in in_sentence) == same_sentence
+            and ok(h[1], strict, ranks)
+        ]
+        if cands:
+            return _salient(cands)
     # a lede that names its subject only in a following sentence
     if si > 2:
         return None
@@ -974,6 +989,24 @@ def _description_referent(
                 if idx not in mentioned:
                     return idx
     return None
+
+
+def _salient(cands: list[tuple[int, int, str, int]]) -> int:
+    """The latest mentioned of the candidates, unless it was named only once and in
+    passing (never as a subject) while another is the article's subject of that role
+    (named more often, once at least as a subject): "The minister" after "X co-chaired a
+    session with Deputy Minister Y" is X, the visiting minister of the story."""
+    latest = cands[-1][1]
+    mentions: dict[int, int] = {}
+    subject: set[int] = set()
+    for h in cands:
+        mentions[h[1]] = mentions.get(h[1], 0) + 1
+        if h[2].startswith("nsubj"):
+            subject.add(h[1])
+    if mentions[latest] > 1 or latest in subject:
+        return latest
+    best = max(mentions, key=lambda e: (e in subject, mentions[e]))
+    return best if best in subject and mentions[best] > 1 else latest
 
 
 def _subject_persons(ap: ArticlePeople, sent: Span, persons: set[int]) -> tuple[int, ...]:
@@ -999,6 +1032,16 @@ def _subject_persons(ap: ArticlePeople, sent: Span, persons: set[int]) -> tuple[
     return tuple(out)
 
 
+def _distances(ap: ArticlePeople, i: int) -> dict[int, int]:
+    """Each entity's distance in tokens from token i to its nearest name mention."""
+    out: dict[int, int] = {}
+    for s, e, idx in ap.name_spans:
+        d = s - i if s > i else max(0, i - e + 1)
+        if d < out.get(idx, 10**9):
+            out[idx] = d
+    return out
+
+
 def _group_referents(
     ap: ArticlePeople,
     drafts: list[_Draft],
@@ -1021,13 +1064,22 @@ def _group_referents(
         role = tok.lemma_.casefold()
         wanted = ROLE_SYNONYMS.get(role, frozenset({role})) | {"counterpart"}
         found: list[int] = []
+        near: dict[int, int] | None = None
         for country in dict.fromkeys(countries):
             cands = [
                 i
                 for i in persons
                 if country in drafts[i].countries and drafts[i].role_words & wanted
             ]
-            if len(cands) == 1:
+            if len(cands) > 1:
+                # "Thai Prime Minister Anutin" named next to the group, not the former acting
+                # prime minister four paragraphs on
+                if near is None:
+                    near = _distances(ap, tok.i)
+                cands.sort(key=lambda i: near.get(i, 10**9))
+                if near.get(cands[0], 10**9) == near.get(cands[1], 10**9):
+                    continue
+            if cands:
                 found.append(cands[0])
         return tuple(found) if len(found) >= 2 else ()
     n = 0

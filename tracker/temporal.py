@@ -238,7 +238,7 @@ _FUT_RE = re.compile(
 _SENT_BREAK = re.compile(r"[.!?][\'\"’”`]*\s|\n")
 # Words just before an expression that put it in the future whatever the verb's tense.
 _NEAR_FUTURE = re.compile(
-    r"(?:effective|as\s+(?:early|soon)\s+as|(?:scheduled|slated|planned|set|due)\s+(?:for|on)|"
+    r"(?:effective|as\s+(?:early|soon)\s+as|(?:scheduled|slated|planned|due)\s+(?:for|on)|set\s+for|"
     r"(?:postponed|delayed|adjourned|deferred)\s+(?:until|till|to)|starting|beginning|"
     r"no\s+later\s+than)\s+(?:on\s+|in\s+|the\s+)?$",
     re.I,
@@ -281,6 +281,8 @@ def _verb_tense(v: object, depth: int = 0) -> str | None:
     """Tense of one spaCy verb token: past, future, future_incl or present."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]  # type: ignore[attr-defined]
     lowers = {a.lower_ for a in auxes}
+    if "have" in lowers and lowers & {"may", "might", "must", "should", "could", "would", "'d"}:
+        return "past"  # "may have been responsible for a drop on Wednesday"
     if lowers & {"will", "'ll", "shall", "wo"}:
         return "future"
     if lowers & {"would", "'d"}:
@@ -394,7 +396,13 @@ class _Ctx:
     dct: date
     doc: Doc | None
     last_day: date | None = None
+    last_day_end: date | None = None  # last day of a short range ("March 3-5"), else last_day
     last_week: date | None = None  # start of the last date of day or week precision
+    # the same anchors, counting only dates on or before publication: a past-tense "the next
+    # day" never counts from a deadline or a plan that lies ahead ("... to 1 August")
+    past_day: date | None = None
+    past_day_end: date | None = None
+    past_week: date | None = None
     last: _Res | None = None
     last_end: int = -1
     last_quarter: tuple[int, int] | None = None
@@ -782,10 +790,12 @@ def _r_quarter_rel(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     py, pq = (cy, cq - 1) if cq > 1 else (cy - 1, 4)
     lq = ctx.last_quarter
     if g.get("qem") and g.get("qed"):  # "the quarter ended Sept. 30": the three months before
+        if lq:  # the quarter the report named ("its fiscal first quarter ended Sept. 30")
+            return _quarter_res(lq[0], lq[1], "narrative")
         end = _r_md({"month": g["qem"], "day": g["qed"]}, ctx, s, e)
         if end is not None and end.date_start is not None:
-            mid = end.date_start - timedelta(days=45)
-            return _quarter_res(mid.year, _quarter(mid), "narrative")
+            mid = end.date_start - timedelta(days=45)  # dated by its end: a new anchor
+            return _quarter_res(mid.year, _quarter(mid), end.anchor)
     if g.get("qago"):  # "the quarter a year ago"
         by, bq = lq if lq else (py, pq)
         return _quarter_res(by - 1, bq, "narrative")
@@ -924,6 +934,15 @@ def _r_rel_unit(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     return r
 
 
+def _r_week_of(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
+    """ "the week of March 6": the (Monday..Sunday) week that holds the date."""
+    g = {**g, "month": g.get("month") or g.get("month2"), "day": g.get("day") or g.get("day2")}
+    r = _r_md(g, ctx, s, e)
+    if r is None or r.date_start is None:
+        return None
+    return _week_res(r.date_start, r.anchor)
+
+
 def _r_weekend(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     dct = ctx.dct
     if ctx.tense(s, e).startswith("future"):
@@ -986,10 +1005,19 @@ def _r_weekday(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
             d = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
     else:
         d = _weekday_date(ctx, wd, rel, s, e)
+    anchor = "published"
+    if rel.startswith("the ") and rel != "the day before last":
+        # "the previous Friday", "the following Monday": counted from the narrative's day
+        base = _day_anchor(ctx, s, e)[0]
+        if base is not None:
+            anchor = "narrative"
+        base = base or ctx.dct
+        if rel in ("the previous", "the preceding"):
+            d = base - timedelta(days=(base.isoweekday() - wd) % 7 or 7)
+        else:
+            d = base + timedelta(days=(wd - base.isoweekday()) % 7 or 7)
     pod = (g.get("pod") or "").lower()
-    return _day(
-        d, "published", "DATE", "T" + PARTS_OF_DAY[pod] if pod in ("night", "evening") else ""
-    )
+    return _day(d, anchor, "DATE", "T" + PARTS_OF_DAY[pod] if pod in ("night", "evening") else "")
 
 
 def _r_weekday_set(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
@@ -1091,8 +1119,11 @@ def _offset_date(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     sign = 1 if (g.get("dir") or "").lower() in ("later", "after") else -1
     if unit in ("hour", "minute", "second"):
         return None
+    day, day_end, week = _day_anchor(ctx, s, e)
+    if sign > 0 and day_end is not None:
+        day = day_end  # "March 3-5 ... two days later": from the range's last day
     if n is None or n != int(n):
-        fine = ctx.last_day if ctx.last_day is not None else ctx.last_week
+        fine = day if day is not None else week
         if fine is None and ctx.last is not None and unit not in ("day", "night", "week"):
             fine = ctx.last.date_start
         r = _vague_span(fine or ctx.dct, unit, g.get("num") or "", sign,
@@ -1119,7 +1150,7 @@ def _offset_date(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         return _year_res(base.year + k, "narrative" if ctx.last is not None else "published")
     anchor_res = ctx.last
     if unit in ("day", "night", "week"):  # day/week offsets anchor on a date that precise
-        fine = ctx.last_day if ctx.last_day is not None else ctx.last_week
+        fine = day if day is not None else week
         base, gran = fine or ctx.dct, "day"
         if fine is None:
             anchor_res = None
@@ -1144,13 +1175,48 @@ _NDIR = {"same": 0, "previous": -1, "prior": -1, "preceding": -1, "before": -1,
          "following": 1, "next": 1, "subsequent": 1, "after": 1}  # fmt: skip
 
 
+_APPOSITION = re.compile(r"\s*(?:,|\(|--|—|–)\s*")
+# "the week"/"the year" alone is a date only where nothing follows that makes it an offset,
+# a span or a name ("the week following the vote", "the year two thousand", "the year-end")
+_BARE_NOT_AFTER = re.compile(
+    r"(?:-|\s+(?:\d|one\b|two\b|nineteen\b|following\b|before\b|after\b|ahead\b|earlier\b|"
+    r"later\b|ago\b|ended\b|ending\b|to\b|long\b|old\b|or\b))",
+    re.I,
+)
+
+
+def _bare_unit(ctx: _Ctx, unit: str, s: int, e: int) -> _Res | None:
+    """ "For the week, the index fell 3.8%" (TimeBank: a week left unspecified, `1989-WXX`, so
+    no interval); "a high for the year", "nine months of the year": the current year."""
+    if unit not in ("week", "year") or _BARE_NOT_AFTER.match(ctx.text, e):
+        return None
+    prev = _prev_word(ctx.text, s if ctx.text[s] in "tT" else s + 3)
+    if unit == "week":
+        if prev in ("a", "per", "each", "every", "all", "whole", "entire"):
+            return None
+        return _Res("DATE", f"{ctx.dct.year}-WXX")
+    if prev not in ("for", "of", "during", "throughout", "through"):
+        return None
+    return _year_res(ctx.dct.year, "published")
+
+
 def _r_narrative(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     unit = (g.get("nunit") or g.get("nunit2") or "").lower()
     dirw = (g.get("ndir") or g.get("ndir2") or g.get("ndir3") or "").lower()
     the = (g.get("the") or "").lower()
     if the == "the" and not dirw:
-        return None
+        return _bare_unit(ctx, unit, s, e)
     k = _NDIR.get(dirw, 0)
+    if (
+        k
+        and unit == "day"
+        and (g.get("ndir2") or g.get("ndir3"))
+        and ctx.last is not None
+        and ctx.last.granularity == "day"
+        and _APPOSITION.fullmatch(ctx.text, ctx.last_end, s)
+    ):  # "on Oct. 12, the day before the plunge": a description of the date just given
+        assert ctx.last.date_start is not None
+        return _day(ctx.last.date_start, "narrative")
     before = ctx.text[max(0, s - 12) : s].lower()
     if (
         k == 1
@@ -1160,10 +1226,9 @@ def _r_narrative(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         letter = {"week": "W", "month": "M", "year": "Y"}[unit]
         return _Res("DURATION", f"P1{letter}")
     day_unit = unit in ("day", "morning", "afternoon", "evening", "night")
-    if day_unit:
-        base = ctx.last_day
-    elif unit in ("week", "weekend"):
-        base = ctx.last_week
+    if day_unit or unit in ("week", "weekend"):
+        day, day_end, week = _day_anchor(ctx, s, e)
+        base = (day_end if k > 0 else day) if day_unit else week
     else:
         base = ctx.last.date_start if ctx.last is not None else None
     anchor = "narrative"
@@ -1225,17 +1290,25 @@ def _r_bare_duration(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
 
 
 def _r_in_the_unit(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
-    """The current unit for "later in the week", "earlier in the month" ("earlier this week")."""
-    return _unit_res(ctx.dct, (g.get("unit") or "").lower(), "published")
+    """The current unit for "later in the week", "earlier in the month" ("earlier this week");
+    "later in the day" is the day the narrative is on."""
+    unit = (g.get("unit") or "").lower()
+    if unit == "day":
+        day = _day_anchor(ctx, s, e)[0]
+        if day is not None:
+            return _day(day, "narrative")
+    return _unit_res(ctx.dct, unit, "published")
 
 
 _PRESENT = re.compile(r"now|currently|at present|presently|nowadays|these days|right now|"
                       r"at the moment|for now|the time being|the present|current")  # fmt: skip
-_FUTURE = re.compile(r".*(?:future|coming|next few|ahead|term)")
+_FUTURE = re.compile(r".*(?:future|coming|next few|ahead|term|soon|possible)")
 
 
 def _r_ref(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     w = re.sub(r"\s+", " ", (g.get("ref") or "").lower())
+    if w == "soon" and ctx.doc is not None and ctx.tense(s, e) == "past":
+        return None  # "he was soon released": a sequence, not a reference to the future
     if _PRESENT.fullmatch(w):
         return _Res("DATE", "PRESENT_REF")
     if _FUTURE.match(w):
@@ -1402,7 +1475,7 @@ RESOLVERS: dict[str, Resolver] = {
     "narrative": _r_narrative, "duration": _r_duration, "bare_duration": _r_bare_duration,
     "ref": _r_ref, "set": _r_set, "month_set": _r_month_set, "clock": _r_clock,
     "holiday": _r_holiday,
-    "in_the_unit": _r_in_the_unit,
+    "in_the_unit": _r_in_the_unit, "week_of": _r_week_of,
 }  # fmt: skip
 
 
@@ -1547,6 +1620,13 @@ def _valid(rule: Rule, m: re.Match[str], text: str, s: int, e: int) -> bool:
         w = re.sub(r"\s+", " ", text[s:e].lower())
         if w == "now" and text[e : e + 1] == "-":
             return False
+        if w == "soon" and (
+            _prev_word(text, s) in ("as", "how", "so", "too")
+            or _next_word(text, e).lower() in ("after", "afterwards", "thereafter", "before")
+        ):
+            return False  # "as soon as Tuesday", "soon after the vote": a relation, not a time
+        if w == "recent" and _prev_word(text, s) == "the":
+            return False  # "the recent bomb attacks": TimeBank mostly leaves it unannotated
     return True
 
 
@@ -1690,6 +1770,8 @@ def _trim(text: str, s: int, e: int, rule: Rule) -> tuple[int, int]:
     """Apply the TimeML span conventions to a chosen match."""
     if text[e - 2 : e] in ("'s", "\u2019s") and e - s > 2:
         e -= 2
+    if rule.norm == "narrative" and text[s : s + 3].lower() == "of ":
+        s += 3  # "nine months of the year": the preposition is a signal
     if rule.norm == "offset":  # "Three days later": "later" is a TimeML signal
         m = _OFFSET_SIGNAL.search(text, s, e)
         if m:
@@ -1765,12 +1847,31 @@ def _remember(ctx: _Ctx, r: _Res, s: int, e: int) -> None:
         return
     ctx.last = r
     ctx.last_end = e
-    if r.granularity == "day":
-        ctx.last_day = r.date_start
-    if r.granularity in ("day", "week") or (
-        r.granularity == "range" and r.date_end is not None and (r.date_end - r.date_start).days < 7
-    ):
-        ctx.last_week = r.date_start
+    ds, de = r.date_start, r.date_end or r.date_start
+    short = r.granularity == "range" and (de - ds).days < 7
+    past = de <= ctx.dct
+    if r.granularity == "day" or short:  # a short range counts forward from its last day
+        ctx.last_day, ctx.last_day_end = ds, de
+        if past:
+            ctx.past_day, ctx.past_day_end = ds, de
+    if r.granularity in ("day", "week") or short:
+        ctx.last_week = ds
+        if past:
+            ctx.past_week = ds
+
+
+def _day_anchor(ctx: _Ctx, s: int, e: int) -> tuple[date | None, date | None, date | None]:
+    """(day, last day, week) that the anchored expression at s..e counts from.
+
+    A past-tense expression ("Trump signed the order later that day") skips dates that lie
+    after publication (the deadline or plan a reported clause just named) when the narrative
+    has an earlier one.
+    """
+    day, end, week = ctx.last_day, ctx.last_day_end, ctx.last_week
+    ahead = (day is not None and day > ctx.dct) or (week is not None and week > ctx.dct)
+    if ahead and (ctx.past_day or ctx.past_week) and ctx.tense(s, e) == "past":
+        return ctx.past_day, ctx.past_day_end, ctx.past_week
+    return day, end, week
 
 
 def _tag_with_rules(text: str, published: date, doc: Doc | None = None) -> list[tuple[Timex, str]]:

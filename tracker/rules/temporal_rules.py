@@ -337,6 +337,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "week_of",
+        r"the\s+week\s+of\s+(?:{MONTH}\s*{DAY}|{DAY:day2}\s+{MONTH:month2})"
+        r"(?:\s*,?\s*{YEAR})?" + _B,
+        "week_of",
+        (
+            ("a court hearing the week of March 6", "2000-02-24", "2000-W10"),
+            ("talks the week of 14 July, 2025", "2025-06-01", "2025-W29"),
+        ),
+    ),
+    Rule(
         "weekend",
         r"(?:over\s+|during\s+|at\s+)?(?P<t>the\s+weekend)(?!\w)",
         "weekend",
@@ -345,7 +355,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later|"
-        r"the\s+day\s+before\s+last)\s+(?:on\s+)?)?{WD}(?P<poss>'s)?"
+        r"the\s+day\s+before\s+last|the\s+(?:previous|preceding|following|next))\s+(?:on\s+)?)?"
+        r"{WD}(?P<poss>'s)?"
         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!\w)",
         "weekday",
         (
@@ -354,6 +365,8 @@ RULES: tuple[Rule, ...] = (
             ("will travel on Monday", "2025-08-07", "2025-08-11"),
             ("last Friday", "1989-10-30", "1989-10-27"),
             ("on Wednesday evening", "2025-08-07", "2025-08-06TEV"),
+            ("talks on Monday, Aug. 4. The following Friday, they met", "2025-08-20", "2025-08-08"),
+            ("closed on Friday, down from the previous Friday", "2025-08-11", "2025-08-01"),
         ),
     ),
     Rule(
@@ -449,12 +462,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "in_the_unit",
-        r"(?P<ld>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)(?!\w)"
+        r"(?P<ld>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)(?!\w)"
         r"(?!\s+(?:before|after|of|that|when|in|to)\b)",
         "in_the_unit",
         (
             ("They will meet later in the week.", "2025-08-05", "2025-W32"),
             ("earlier in the month", "2025-08-05", "2025-08"),
+            ("He spoke on Monday. Later in the day, he flew home.", "2025-08-07", "2025-08-04"),
+            ("Later in the day, the minister flew home.", "2025-08-07", "2025-08-07"),
         ),
     ),
     Rule(
@@ -465,13 +480,15 @@ RULES: tuple[Rule, ...] = (
         r"future|(?:the\s+)?near\s+future|in\s+future|(?:the\s+)?(?:coming|next\s+few)\s+"
         r"(?:years|months|weeks|days)|recent\s+(?:years|times)|"
         r"the\s+(?:years|months|weeks|days)\s+ahead|the\s+time\s+being|the\s+present|current|"
-        r"the\s+(?:near|short)\s+term|"
+        r"the\s+(?:near|short)\s+term|as\s+soon\s+as\s+possible|soon|"
         r"recent)(?!\w)(?!-)",
         "ref",
         (
             ("is now in talks", "2025-04-03", "PRESENT_REF"),
             ("recently met", "2025-04-03", "PAST_REF"),
             ("in the future", "2025-04-03", "FUTURE_REF"),
+            ("prosecutors may soon seek an indictment", "2025-04-03", "FUTURE_REF"),
+            ("to end the war as soon as possible", "2025-04-03", "FUTURE_REF"),
         ),
     ),
     Rule(
@@ -575,6 +592,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "this_pod": ("POD",),
     "rel_unit": ("UNIT",),
     "weekend": ("WEEKEND",),
+    "week_of": ("MONTH",),
     "weekday": ("WD",),
     "weekday_plural": ("WD",),
     "ago": ("AGO",),
@@ -618,7 +636,7 @@ _add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eig
 _add(["nineteen", "thousand"], "YEAR")
 _add(["now", "currently", "present", "presently", "nowadays", "days", "moment", "recently", "term",
       "lately", "formerly", "past", "future", "current", "recent", "coming", "ahead", "being",
-      "years", "months", "weeks", "times"], "REF")  # fmt: skip
+      "years", "months", "weeks", "times", "soon"], "REF")  # fmt: skip
 _add(["daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly", "bimonthly",
       "semiannually", "biannually", "every", "each", "per"], "SET")  # fmt: skip
 _add(["noon", "midnight", "midday", "midmorning", "midafternoon", "clock", "gmt", "utc",

@@ -82,6 +82,33 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "minister": frozenset({"minister", "counterpart", "secretary"}),
 }
 
+# Rank words of a subordinate title: "the prime minister" or "The minister" is not the
+# "First Deputy Prime Minister" unless the description says so ("the deputy minister").
+SUBORDINATE_RANKS: frozenset[str] = frozenset(
+    {"deputy", "vice", "assistant", "under", "undersecretary", "junior"}
+)
+
+# Descriptions that tests/test_people.py resolves: (text, description word, full name).
+# The article's subject of a role wins over a person named once in passing, a subordinate
+# rank is no match, and a description may name someone of its own sentence.
+DESCRIPTION_EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    (
+        "External Affairs Minister S. Jaishankar arrived in Moscow on Tuesday and will hold "
+        "talks with Russian Foreign Minister Sergei Lavrov on Thursday. On Wednesday, "
+        "Jaishankar chaired a session with First Deputy Prime Minister Denis Manturov. The "
+        "minister is also expected to call on President Vladimir Putin on Thursday.",
+        "minister",
+        "S. Jaishankar",
+    ),
+    (
+        "First Deputy Prime Minister Denis Manturov met officials. Prime Minister Narendra "
+        "Modi and President Vladimir Putin had spoken by phone on Aug. 8, when the prime "
+        "minister invited him to New Delhi.",
+        "minister",
+        "Narendra Modi",
+    ),
+)
+
 # Plural nouns that name a group of people: "the two envoys", "the two leaders".
 GROUP_NOUNS: frozenset[str] = frozenset(
     """

@@ -178,6 +178,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             "On Wednesday, King Charles hosted Mr Trump at Windsor Castle for a state banquet.",
         ),
     ),
+    # taking part in person is a trip (the dev convention: "joined those talks in person")
+    _t(
+        "join attend",
+        "VERB",
+        "VISIT",
+        needs="person",
+        examples=("Witkoff and Kushner joined those talks in person last week.",),
+    ),
     _t(
         "co-chair chair convene attend join",
         "VERB",
@@ -438,6 +446,18 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
+# A plain act done as a means of another: "sent a letter to Khamenei in early March
+# proposing negotiations" is the proposal. Types a participle clause of an untyped verb
+# may pass on; examples: (sentence, type) that tests/test_triggers.py runs.
+MEANS_TYPES: frozenset[str] = frozenset({"PROPOSE", "DEMAND", "INVITE", "THREATEN", "ACCUSE"})
+MEANS_EXAMPLES: tuple[tuple[str, str], ...] = (
+    (
+        "Donald Trump sent a letter to Supreme Leader Ayatollah Ali Khamenei in early March "
+        "proposing negotiations.",
+        "PROPOSE",
+    ),
+)
+
 # Speech acts whose complement performs a diplomatic act take that act's type
 # ("said ... had agreed" is AGREE). Content verbs beyond the trigger table:
 CONTENT_TYPES: dict[str, str] = {
@@ -448,6 +468,48 @@ CONTENT_TYPES: dict[str, str] = {
     "ultimatum": "REJECT",
     "void": "REJECT",
 }
+# A reported "X will not <verb>" is a refusal (REJECT) when the verb yields something or
+# answers someone ("Ukraine will not hand its land to the occupier", "Pyongyang would not
+# respond to any proposal") or its object is an offer; otherwise it states a policy
+# ("Washington would not discuss Taiwan's status"). Examples: (sentence, type).
+REFUSAL_VERBS: frozenset[str] = frozenset(
+    """hand cede give surrender yield accept respond reply agree sign recognise recognize
+    negotiate withdraw return comply attend join endorse approve""".split()
+)
+REFUSED_THINGS: frozenset[str] = frozenset(
+    """proposal offer demand request ultimatum plan deal terms condition conditions
+    invitation initiative""".split()
+)
+REFUSAL_EXAMPLES: tuple[tuple[str, str], ...] = (
+    (
+        '"Ukraine will not hand its land to the occupier," Volodymyr Zelensky said on Saturday.',
+        "REJECT",
+    ),
+    (
+        "Kim Yo Jong said in late July that Pyongyang would not respond to any proposal "
+        "from Seoul.",
+        "REJECT",
+    ),
+    (
+        "Marco Rubio said on Saturday that Washington would not discuss Taiwan's status in "
+        "exchange for trade concessions.",
+        "STATEMENT",
+    ),
+    (
+        "Steve Witkoff told Fox News on Monday that any agreement would require Iran to accept "
+        "verification.",
+        "STATEMENT",
+    ),
+    (
+        "Friedrich Merz told Bild on Sunday that the Russian proposal was not sufficient.",
+        "STATEMENT",
+    ),
+    (
+        "Nawaz Sharif said on Sunday that diplomacy should settle the dispute, and urged "
+        "New Delhi to return to the table.",
+        "STATEMENT",
+    ),
+)
 CONTENT_PROMOTES: frozenset[str] = frozenset(
     {"AGREE", "INVITE", "PROPOSE", "REJECT", "THREATEN", "DEMAND", "ACCUSE"}
 )
@@ -476,6 +538,20 @@ MEASURE_EXAMPLES: tuple[tuple[str, str], ...] = (
     ),
     ("President Donald Trump first unveiled his sweeping tariffs on 2 April.", "OTHER"),
     ("EU foreign policy chief Kaja Kallas announced new sanctions on Friday.", "SANCTION"),
+)
+
+# Prefixes the tokenizer splits off a hyphenated verb ("co-chaired" -> "co", "-",
+# "chaired"): the small model then hangs the verb's subject under the prefix ("Jaishankar
+# co" as a prepositional phrase), so the actor is looked for there. Examples: (sentence,
+# verb, actor) that tests/test_triggers.py runs.
+SPLIT_VERB_PREFIXES: frozenset[str] = frozenset({"co", "re", "pre"})
+SPLIT_VERB_EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    (
+        "External Affairs Minister S. Jaishankar arrived in Moscow on Tuesday. On Wednesday, "
+        "Jaishankar co-chaired a session of the commission with Denis Manturov.",
+        "chaired",
+        "S. Jaishankar",
+    ),
 )
 
 # Lemmas that head a verb phrase but never make an event on their own.
