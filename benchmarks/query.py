@@ -1,13 +1,18 @@
 """Query speed on a large synthetic database: timeline, date range, CSV export, cold start.
 
 Usage: python benchmarks/query.py [--events N] [--db PATH] [--reuse] [--pg ADMIN_URL]
-       [--export-cap SECONDS] [--no-baseline] [--no-sqlite] [--keep]
+       [--layout ingest|shuffled] [--export-cap SECONDS] [--no-baseline] [--no-sqlite] [--keep]
 
 Builds a database of N events (default 1,000,000) with N/50 people and N/5 articles through
 the real schema: `tracker.db.open_database(path)` runs the migrations, then SQLAlchemy Core
 `insert()` executemany fills the tables of `tracker.models` (one source per event, two to three
 participants per event; 100 "prominent" people have 500 events each, the rest share the
-remainder). Build time is reported. Then, in this process unless stated:
+remainder). Rows are laid out as ingest makes them (`--layout ingest`, the default): articles
+one after another by publication date, each with five events of the week (80%) or two months
+before it, so an event's row sits near the rows of its dates, as when a wire archive is added.
+`--layout shuffled` gives every event any date and any article, in any order: the worst case
+for the date-ordered export, reported beside the default. Build time is reported. Then, in
+this process unless stated:
 
 * timeline: `tracker.api.timeline(db, name)` for 100 different prominent people (500 events
   each): p50 and p95 wall time per call (find the person, query, load participants and sources,
@@ -103,7 +108,7 @@ def chunks(rows: Iterator[dict[str, Any]], size: int = CHUNK) -> Iterator[list[d
         yield batch
 
 
-def build(db: Database, n_events: int) -> dict[str, Any]:
+def build(db: Database, n_events: int, layout: str = "ingest") -> dict[str, Any]:
     """Fill the migrated database in bulk; returns counts and the prominent people's names."""
     rng = random.Random(42)
     n_people = max(PROMINENT * 2, n_events // 50)
@@ -154,13 +159,30 @@ def build(db: Database, n_events: int) -> dict[str, Any]:
                 people_ids.append(other)
         return people_ids
 
-    def events_and_links() -> Iterator[tuple[dict, dict, list[dict]]]:
+    def dated_events() -> Iterator[tuple[int, dt.date, int]]:
+        """(event id, day, article): in ingest order, articles one after another by
+        publication date, each reporting events of the week or month before it (what adding
+        a wire archive produces); shuffled, any day from any article (the worst case for
+        reads in date order)."""
+        if layout == "shuffled":
+            for e in range(1, n_events + 1):
+                yield (
+                    e,
+                    START + dt.timedelta(days=rng.randrange(DAYS)),
+                    rng.randrange(1, n_articles + 1),
+                )
+            return
         for e in range(1, n_events + 1):
-            day = START + dt.timedelta(days=rng.randrange(DAYS))
+            article = min(n_articles, (e - 1) * n_articles // n_events + 1)
+            published = START + dt.timedelta(days=article * DAYS // n_articles)
+            back = rng.randrange(8) if rng.random() < 0.8 else rng.randrange(8, 60)
+            yield e, max(START, published - dt.timedelta(days=back)), article
+
+    def events_and_links() -> Iterator[tuple[dict, dict, list[dict]]]:
+        for e, day, article in dated_events():
             span = 0 if e % 5 else 6
             etype = TYPES[e % len(TYPES)]
             pids = event_people(e)
-            article = rng.randrange(1, n_articles + 1)
             summary = f"{names[pids[0] - 1]} {etype.lower()} {names[pids[1] - 1]}"
             ev = {
                 "id": e, "event_type": etype, "cameo": "040", "plover": "CONSULT",
@@ -345,9 +367,15 @@ def verdict(ok: bool) -> str:
 
 
 def measure(
-    url: str, label: str, n_events: int, reuse: bool, baseline: bool, export_cap: float
+    url: str,
+    label: str,
+    n_events: int,
+    reuse: bool,
+    baseline: bool,
+    export_cap: float,
+    layout: str = "ingest",
 ) -> None:
-    print(f"\n=== {label}: {url.split('@')[-1]}")
+    print(f"\n=== {label}: {url.split('@')[-1]} ({layout} layout)")
     t0 = time.perf_counter()
     db = open_database(url)
     with db.session() as s:
@@ -358,7 +386,7 @@ def measure(
                 "prominent": person_names(PROMINENT)}  # fmt: skip
         print(f"reusing the existing database ({have:,} events)")
     else:
-        info = build(db, n_events)
+        info = build(db, n_events, layout)
         secs = time.perf_counter() - t0
         c = info["counts"]
         rows = sum(v for k, v in c.items() if k != "prominent_events")
@@ -468,6 +496,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None, help="SQLite file (default: temporary)")
     parser.add_argument("--reuse", action="store_true", help="reuse --db if it has events")
+    parser.add_argument(
+        "--layout",
+        choices=("ingest", "shuffled"),
+        default="ingest",
+        help="rows in ingest order (articles by date, events of the weeks before each; the "
+        "default) or shuffled (any date in any order: the worst case for date-ordered reads)",
+    )
     parser.add_argument("--pg", default=None, metavar="ADMIN_URL", help="also run on PostgreSQL")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     parser.add_argument("--no-baseline", action="store_true")
@@ -493,7 +528,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: {path} exists; give --reuse or another --db", file=sys.stderr)
                 return 2
             measure(
-                str(path), "SQLite", args.events, args.reuse, not args.no_baseline, args.export_cap
+                str(path),
+                "SQLite",
+                args.events,
+                args.reuse,
+                not args.no_baseline,
+                args.export_cap,
+                args.layout,
             )
     if args.pg:
         from sqlalchemy import create_engine
@@ -509,7 +550,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         url = make_url(args.pg).set(database=name).render_as_string(hide_password=False)
         try:
-            measure(url, "PostgreSQL", args.events, False, not args.no_baseline, args.export_cap)
+            measure(
+                url,
+                "PostgreSQL",
+                args.events,
+                False,
+                not args.no_baseline,
+                args.export_cap,
+                args.layout,
+            )
         finally:
             if not args.keep:
                 with admin.connect() as conn:

@@ -23,7 +23,6 @@ from tracker.queries import (
     DEFAULT_STATUSES,
     EVENT_TYPES,
     EventFilter,
-    EventView,
     iter_events,
 )
 
@@ -475,26 +474,15 @@ def timeline(
         return queries.timeline(queries.Reader.of(session), name, with_persons, **filters)
 
 
-def _display_row(
-    event: EventView, people: list[str], people_column: str = "with"
-) -> dict[str, Any]:
-    from tracker.queries import display_row
-
-    return display_row(event, people, people_column)
-
-
 def list_events(
     db: Database, persons: Iterable[str] = (), with_persons: Iterable[str] = (), **filters: Any
 ) -> list[dict[str, Any]]:
     """All events matching the filters, for display."""
-    from tracker.queries import Reader
+    from tracker.queries import Reader, display_rows
 
     with db.session() as session:
-        reader = Reader.of(session)
         flt = resolve_filter(session, persons, with_persons, **filters)
-        return [
-            _display_row(event, event.names(None), "people") for event in iter_events(reader, flt)
-        ]
+        return display_rows(Reader.of(session), flt, "people")
 
 
 def export_rows(

@@ -249,11 +249,13 @@ _EVENT_COLUMNS = (
 )
 
 
-def event_select(reader: Reader, flt: EventFilter) -> tuple[str, list[Any]]:
+def event_select(
+    reader: Reader, flt: EventFilter, columns: str = _EVENT_COLUMNS
+) -> tuple[str, list[Any]]:
     """The filtered, ordered events. A person filter starts from that person's participant
     rows (an index lookup), so a timeline never scans the whole events table."""
     params: list[Any] = []
-    head = f"SELECT {_EVENT_COLUMNS} FROM events e"
+    head = f"SELECT {columns} FROM events e"
     if flt.person_ids is not None:
         if len(flt.person_ids) > 1:
             head = head.replace("SELECT ", "SELECT DISTINCT ", 1)
@@ -310,16 +312,54 @@ def iter_events(reader: Reader, flt: EventFilter, chunk: int = CHUNK) -> Iterato
         yield from views
 
 
-def display_row(event: EventView, people: list[str], people_column: str = "with") -> dict:
-    return {
-        "id": event.id,
-        "date": date_cell(event.date_start, event.date_end, event.granularity),
-        "type": event.event_type,
-        "status": event.status,
-        people_column: "; ".join(people),
-        "summary": event.summary,
-        "source": event.source_list(),
-    }
+_DISPLAY_COLUMNS = (
+    "e.id, e.event_type, e.status, e.date_start, e.date_end, e.granularity, e.summary"
+)
+
+
+def _source_lists(reader: Reader, ids: Sequence[int]) -> dict[int, str]:
+    """Each event's sources as the listings show them (URL, else title), oldest first."""
+    lists: dict[int, list[str]] = {}
+    for event_id, where in reader.all(
+        "SELECT s.event_id, coalesce(nullif(a.url, ''), a.title) FROM event_sources s "
+        f"JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ({marks(len(ids))}) "
+        "ORDER BY s.event_id, a.published, s.id",
+        ids,
+    ):
+        lists.setdefault(event_id, []).append(where)
+    return {event_id: "; ".join(items) for event_id, items in lists.items()}
+
+
+def display_rows(
+    reader: Reader,
+    flt: EventFilter,
+    people_column: str = "with",
+    leave_out: str | None = None,
+    chunk: int = CHUNK,
+) -> list[dict[str, Any]]:
+    """Listing rows (timeline, events) with only what they show: no evidence sentences or
+    per-source dates are read, which keeps a 500-event timeline cheap."""
+    statement, params = event_select(reader, flt, _DISPLAY_COLUMNS)
+    date = reader.date
+    out: list[dict[str, Any]] = []
+    for rows in reader.stream(statement, params, chunk):
+        ids = [r[0] for r in rows]
+        actors = _participants(reader, ids)
+        sources = _source_lists(reader, ids)
+        for event_id, etype, status, start, end, granularity, summary in rows:
+            names = [n for _p, n, _k in actors.get(event_id, ()) if n != leave_out]
+            out.append(
+                {
+                    "id": event_id,
+                    "date": date_cell(date(start), date(end), granularity),
+                    "type": etype,
+                    "status": status,
+                    people_column: "; ".join(names),
+                    "summary": summary,
+                    "source": sources.get(event_id, ""),
+                }
+            )
+    return out
 
 
 def timeline(
@@ -329,11 +369,7 @@ def timeline(
     person_id, person_name = find_person(reader, name)
     with_ids = tuple(find_person(reader, n)[0] for n in with_persons)
     flt = EventFilter(person_ids=(person_id,), with_ids=with_ids, **filters)
-    rows = []
-    for event in iter_events(reader, flt):
-        others = [n for n in event.names(None) if n != person_name]
-        rows.append(display_row(event, others))
-    return person_name, rows
+    return person_name, display_rows(reader, flt, "with", leave_out=person_name)
 
 
 # ----------------------------------------------------------------------------- export
