@@ -133,7 +133,7 @@ class FastAttributes:
         from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 
         self._strings = ruler.vocab.strings
-        self._lemmatizer = lemmatizer
+        self._lemmatizer = _set_indexed(lemmatizer)
         self._key_attrs = [TAG, LOWER, DEP, IS_SPACE]
         self._lemma_attrs = [ORTH, POS, MORPH, LEMMA]
         self._out_attrs = (POS, MORPH, LEMMA)
@@ -322,6 +322,27 @@ class FastAttributes:
             changed = True
         if changed:
             doc.from_array([self._lemma_attrs[3]], arr[:, 3:4])
+
+
+def _set_indexed(lemmatizer: Any) -> Any:
+    """A copy of the rule lemmatizer whose word indexes are sets: rule_lemmatize tests
+    `form in index`, which on spaCy's lists (up to 57,000 words) costs ~0.1 ms a call. The
+    answers are the same; the pipeline's own lemmatizer is left as it is."""
+    import copy
+
+    from spacy.lookups import Lookups
+
+    fast = copy.copy(lemmatizer)
+    lookups = Lookups()
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        data = dict(table.items())
+        if name == "lemma_index":
+            data = {pos: frozenset(words) for pos, words in data.items()}
+        lookups.add_table(name, data)
+    fast.lookups = lookups
+    fast.cache = {}
+    return fast
 
 
 def _lower_words(token_pattern: dict[str, Any]) -> frozenset[str] | None:
