@@ -1,6 +1,7 @@
 """Ingest throughput: `tracker add` end to end against a do-it-yourself NER + dateparser pipeline.
 
-Usage: python benchmarks/ingest.py [TIMEML_DIR] [--jobs 1 2] [--limit N] [--no-baseline]
+Usage: python benchmarks/ingest.py [TIMEML_DIR] [--jobs 1 2] [--rounds 3] [--limit N]
+       [--no-baseline]
 
 TIMEML_DIR defaults to ../shared/data/tempeval3/tbaq (relative to the repo root; 256 TimeML
 news documents). Their plain text is dumped with `score_timex.py dump` into a temporary
@@ -17,8 +18,9 @@ text plus dateparser `search_dates(text, languages=['en'], settings={'RELATIVE_B
 no database. Not timed: model loading and dateparser's first call (reported separately),
 dumping the corpus. Throughput is measured over the dumped texts' UTF-8 size.
 Targets (issue 6): tracker --jobs 1 >= 1.5x the baseline; --jobs 2 near 2x --jobs 1.
-Both single-process runs also report their CPU time (time.process_time): on a machine shared
-with other jobs the CPU-time ratio is the steadier of the two figures.
+Both single-process runs also report their CPU time (time.process_time). The runs alternate in
+rounds (baseline, then tracker), and the median of the paired per-round ratios is the figure:
+the speed of a shared machine drifts by 20% between minutes.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,9 +77,7 @@ def write_articles(docs: list[tuple[str, str, dt.date]], out: Path) -> list[str]
     return paths
 
 
-def run_tracker(
-    paths: list[str], db_path: Path, jobs: int
-) -> tuple[float, float, int, int, int]:
+def run_tracker(paths: list[str], db_path: Path, jobs: int) -> tuple[float, float, int, int, int]:
     """Wall seconds, this process's CPU seconds, articles added, failures, events of one
     add_many run into a fresh DB."""
     db = open_database(str(db_path))
@@ -120,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternating baseline/tracker rounds (median)"
+    )
     args = parser.parse_args(argv)
 
     if not args.timeml_dir.is_dir() or not SCORER.exists():
@@ -148,53 +152,65 @@ def main(argv: list[str] | None = None) -> int:
         load_nlp()
         print(f"model load (en_core_web_sm, once per process): {time.perf_counter() - t0:.2f} s")
 
-        base_s = None
         if not args.no_baseline:
             from dateparser.search import search_dates
 
             t0 = time.perf_counter()
             search_dates("on Friday", languages=["en"])
             print(f"dateparser first call (locale load): {time.perf_counter() - t0:.2f} s")
-            base_s, base_cpu, ents, dates = run_baseline(docs)
-            print(
-                f"baseline spaCy NER + dateparser: {base_s:6.2f} s  {kb / base_s:7.1f} KB/s  "
-                f"{n / base_s:6.1f} articles/s  ({ents} entities, {dates} dates; "
-                f"CPU {base_cpu:.2f} s)"
-            )
-
         # A warm-up article, so every run below starts with the same imports done.
         run_tracker(paths[:1], tmp / "warmup.db", 1)
-        results: dict[int, float] = {}
-        cpu_one = None
-        for jobs in args.jobs:
-            secs, cpu, added, failed, events = run_tracker(paths, tmp / f"jobs{jobs}.db", jobs)
-            results[jobs] = secs
-            cpu_note = f"; CPU {cpu:.2f} s" if jobs == 1 else ""
-            if jobs == 1:
-                cpu_one = cpu
-            print(
-                f"tracker add --jobs {jobs}:          {secs:6.2f} s  {kb / secs:7.1f} KB/s  "
-                f"{n / secs:6.1f} articles/s  ({added} added, {failed} failed, {events} events"
-                f"{cpu_note})"
-            )
 
-        print()
-        if base_s is not None:
-            for jobs, secs in results.items():
-                ratio = base_s / secs
+        # Rounds alternate baseline and tracker runs, so a slow phase of a shared machine
+        # hits both; each round's ratio is paired, and the median over rounds is reported.
+        base_runs: list[float] = []
+        runs: dict[int, list[float]] = {jobs: [] for jobs in args.jobs}
+        for rnd in range(1, args.rounds + 1):
+            print(f"round {rnd}:")
+            if not args.no_baseline:
+                base_s, base_cpu, ents, dates = run_baseline(docs)
+                base_runs.append(base_s)
+                print(
+                    f"  baseline spaCy NER + dateparser: {base_s:6.2f} s  {kb / base_s:7.1f} KB/s"
+                    f"  {n / base_s:6.1f} articles/s  ({ents} entities, {dates} dates; "
+                    f"CPU {base_cpu:.2f} s)"
+                )
+            for jobs in args.jobs:
+                secs, cpu, added, failed, events = run_tracker(
+                    paths, tmp / f"jobs{jobs}-{rnd}.db", jobs
+                )
+                runs[jobs].append(secs)
+                cpu_note = f"; CPU {cpu:.2f} s" if jobs == 1 else ""
+                print(
+                    f"  tracker add --jobs {jobs}:          {secs:6.2f} s  {kb / secs:7.1f} KB/s"
+                    f"  {n / secs:6.1f} articles/s  ({added} added, {failed} failed, "
+                    f"{events} events{cpu_note})"
+                )
+
+        print(f"\nmedians over {args.rounds} round(s):")
+        if base_runs:
+            base = statistics.median(base_runs)
+            print(f"  baseline: {base:.2f} s = {kb / base:.1f} KB/s")
+        for jobs, secs_list in runs.items():
+            secs = statistics.median(secs_list)
+            print(f"  tracker --jobs {jobs}: {secs:.2f} s = {kb / secs:.1f} KB/s")
+        if base_runs:
+            for jobs, secs_list in runs.items():
+                paired = [b / t for b, t in zip(base_runs, secs_list, strict=True)]
+                ratio = statistics.median(paired)
                 target = ""
                 if jobs == 1:
                     target = f" (target >= 1.5x: {'meets' if ratio >= 1.5 else 'MISSES'})"
-                print(f"tracker --jobs {jobs} vs baseline: {ratio:.2f}x{target}")
-            if cpu_one:
+                rounds = ", ".join(f"{r:.2f}" for r in paired)
                 print(
-                    f"tracker --jobs 1 vs baseline in CPU time (robust to other processes): "
-                    f"{base_cpu / cpu_one:.2f}x"
+                    f"tracker --jobs {jobs} vs baseline: {ratio:.2f}x{target}  [rounds: {rounds}]"
                 )
-        if 1 in results:
-            for jobs, secs in results.items():
+        if 1 in runs:
+            for jobs, secs_list in runs.items():
                 if jobs > 1:
-                    gain = results[1] / secs
+                    gain = statistics.median(
+                        one / other for one, other in zip(runs[1], secs_list, strict=True)
+                    )
                     print(
                         f"--jobs {jobs} vs --jobs 1: {gain:.2f}x (linear would be {jobs}x; "
                         f"{os.cpu_count()} cores)"
