@@ -307,3 +307,14 @@ def test_a_new_date_after_a_rescheduling_verb_dates_nothing(nlp) -> None:
     rows = _rows(_extract(nlp, text, date(2025, 7, 8)))
     assert not any(r[1] == "2025-08-01" for r in rows), rows
     assert ("Donald Trump", "2025-07-07", "2025-07-07", "OTHER") in rows, rows
+
+
+def test_a_where_clause_with_its_own_date_keeps_it(nlp) -> None:
+    """The scene's date passes to a where/when clause only when the clause has none."""
+    text = (
+        "Steve Witkoff flew to Geneva for the talks on Monday, where he met Abbas Araghchi "
+        "on Tuesday."
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 3, 20)))
+    assert ("Abbas Araghchi", "2025-03-18", "2025-03-18", "MEET") in rows
+    assert not any(r[0] == "Abbas Araghchi" and r[1] == "2025-03-17" for r in rows)

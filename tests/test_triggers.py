@@ -12,6 +12,7 @@ from tracker.rules.triggers import (
     EVENT_TYPES,
     MEANS_EXAMPLES,
     REFUSAL_EXAMPLES,
+    SCENE_EXAMPLES,
     SPLIT_VERB_EXAMPLES,
     TRIGGERS,
     TYPE_CODES,
@@ -86,3 +87,20 @@ def test_reported_content_types_the_speech_act(nlp, text: str, etype: str) -> No
     events = extract_events(text, published, doc, tag(text, published, doc))
     dated = [e for e in events if e.date_source == "text"]
     assert dated and dated[0].event_type == etype, [(e.trigger, e.event_type) for e in dated]
+
+
+@pytest.mark.parametrize(("text", "published", "person", "day"), SCENE_EXAMPLES)
+def test_a_where_or_when_clause_takes_the_date_of_its_scene(
+    nlp, text: str, published: str, person: str, day: str
+) -> None:
+    """'the summit on July 24, where Xi met Costa': the meeting is dated July 24."""
+    pub = date.fromisoformat(published)
+    doc = nlp(text)
+    events = extract_events(text, pub, doc, tag(text, pub, doc))
+    rows = {
+        (p.name, e.date_start.isoformat(), e.date_end.isoformat(), e.event_type)
+        for e in events
+        if e.date_source == "text"
+        for p in e.participants
+    }
+    assert (person, day, day, "MEET") in rows, rows

@@ -37,6 +37,7 @@ from tracker.rules.triggers import (
     NON_EVENT_VERBS,
     REFUSAL_VERBS,
     REFUSED_THINGS,
+    SCENE_WORDS,
     SPLIT_VERB_PREFIXES,
     TRIGGERS,
     TYPE_CODES,
@@ -1073,6 +1074,7 @@ def extract_events(
             pred = forced[m.start][0] if m.start in forced else _attach(span)
             if pred is not None and not _across_lines(text, pred, span):
                 attached.append((pred, m, span))
+        attached += _scene_clauses(attached)
         dated_preds = {p.i for p, _, _ in attached}
         date_tokens = {i for _, _, sp in attached for i in range(sp.start, sp.end)}
         split = _split_coordinated_objects(people, attached)
@@ -1113,6 +1115,32 @@ def extract_events(
             if ev is not None:
                 events.append(ev)
     return _merge_statements(events)
+
+
+def _scene_clauses(
+    attached: list[tuple[Token, DateMention, Span]],
+) -> list[tuple[Token, DateMention, Span]]:
+    """Triggered verbs of a where/when relative clause that hangs on a dated event noun or
+    on the date expression itself and has no date of its own, with that date."""
+    taken = {p.i for p, _, _ in attached}
+    out: list[tuple[Token, DateMention, Span]] = []
+    for pred, m, span in attached:
+        hosts = [span.root]
+        if pred.pos_ == "NOUN":
+            hosts.append(pred)
+        for host in hosts:
+            for c in host.children:
+                if (
+                    c.dep_ == "relcl"
+                    and c.pos_ == "VERB"
+                    and c.i not in taken
+                    and c.i >= span.end
+                    and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
+                    and match_trigger(c) is not None
+                ):
+                    taken.add(c.i)
+                    out.append((c, m, span))
+    return out
 
 
 # "MOSCOW, Aug 7 (Reuters) -", "WASHINGTON (AP) --": the wire's filing date, no event's

@@ -554,6 +554,33 @@ SPLIT_VERB_EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
+# A "where"/"when" relative clause on a dated gathering, or on the date itself, happens
+# on that date ("the summit on July 24, where Xi met Costa"). Examples: (sentence,
+# published, person, date) that tests/test_triggers.py runs.
+SCENE_WORDS: frozenset[str] = frozenset({"where", "when"})
+SCENE_EXAMPLES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "The EU-China summit in Beijing on July 24, where Xi Jinping met European Council "
+        "President António Costa, produced only a joint statement on climate change.",
+        "2025-08-03",
+        "António Costa",
+        "2025-07-24",
+    ),
+    (
+        "The talks in Geneva on Monday, where Steve Witkoff met Abbas Araghchi, ended without "
+        "a deal.",
+        "2025-03-20",
+        "Abbas Araghchi",
+        "2025-03-17",
+    ),
+    (
+        "Tensions eased on March 3, when Marco Rubio met Sergei Lavrov in Riyadh.",
+        "2025-03-20",
+        "Sergei Lavrov",
+        "2025-03-03",
+    ),
+)
+
 # Lemmas that head a verb phrase but never make an event on their own.
 NON_EVENT_VERBS: frozenset[str] = frozenset(
     """be have do remain seem appear become expect want need hope like wish believe think know
