@@ -49,3 +49,21 @@ def test_matcher_predicates() -> None:
     assert _predicate({"REGEX": "^n'?t$"}, re)("n't")
     with pytest.raises(_Unsupported):
         _predicate({">=": 3}, re)
+
+
+def test_rules_it_cannot_replay_are_refused(nlp) -> None:  # type: ignore[no-untyped-def]
+    # fast_attributes() then returns None and the pipeline's own components run
+    import spacy
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "talks", "OP": "+"}]], {"POS": "NOUN"})
+    with pytest.raises(_Unsupported):
+        FastAttributes(ruler, nlp.get_pipe("lemmatizer"))
+
+
+def test_the_pipelines_own_lemmatizer_is_left_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    fast = fast_attributes()
+    assert fast is not None
+    own = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in own.values())
