@@ -222,3 +222,37 @@ def test_a_given_name_alone_refers_to_the_one_person_so_named(nlp) -> None:
     assert set(persons) == {"Anutin Charnvirakul", "Israel Katz"}, persons
     assert "Anutin" in persons["Anutin Charnvirakul"].aliases
     assert "Israel" not in persons["Israel Katz"].aliases
+
+
+def test_hyphenated_and_family_first_names_after_titles(nlp) -> None:
+    """Korean and Taiwanese given names split by the tokenizer, a nationality word inside a
+    titled name, and hyphenated adjectives that are not names ("Modi-led", "Trump-era")."""
+    doc = nlp(
+        "North Korean leader Kim Jong-un met President Moon Jae-in on Friday. Acting President "
+        "Han Duck-soo met Taiwan's President Lai Ching-te, and Deputy Minister Thai Hoang Nam "
+        "met Chinese Foreign Minister Wang Yi. Moon said on Monday that Han had left."
+    )
+    ap = find_people(doc)
+    persons = _persons(ap)
+    for name in ("Kim Jong-un", "Moon Jae-in", "Han Duck-soo", "Lai Ching-te", "Thai Hoang Nam"):
+        assert name in persons, persons
+    moon = [t for t in doc if t.text == "Moon"][-1]
+    assert ap.entity(ap.resolve(moon)[0]).name == "Moon Jae-in"
+    doc = nlp(
+        "Donald Trump-era tariffs were criticised on Monday by Prime Minister Narendra Modi-led "
+        "officials, the Kremlin-backed envoy, Kirill Dmitriev, said."
+    )
+    persons = _persons(find_people(doc))
+    assert {"Donald Trump", "Narendra Modi", "Kirill Dmitriev"} <= set(persons), persons
+    assert not any("-" in p for p in persons), persons
+
+
+def test_a_known_office_holder_named_without_title(nlp) -> None:
+    """'the prime minister' finds Keir Starmer though the article never titles him."""
+    doc = nlp(
+        "Donald Trump and Sir Keir Starmer signed a deal at Chequers on Thursday. The "
+        "Conservative leader Kemi Badenoch accused the prime minister on Wednesday."
+    )
+    ap = find_people(doc)
+    pm = [t for t in doc if t.text == "minister"][-1]
+    assert ap.resolve(pm) and ap.entity(ap.resolve(pm)[0]).name == "Keir Starmer"

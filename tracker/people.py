@@ -18,9 +18,10 @@ from tracker.rules.names import (
     FAMILY_NAME_FIRST,
     GIVEN_NAME_TITLES,
     HONORIFIC_GENDER,
+    HYPHEN_NOT_GIVEN,
     NON_NAME_WORDS,
 )
-from tracker.rules.nationality import COUNTRY_OF_WORD, KNOWN_PEOPLE
+from tracker.rules.nationality import COUNTRY_OF_WORD, KNOWN_OFFICES, KNOWN_PEOPLE
 from tracker.rules.titles import (
     CORPORATE_SUFFIXES,
     GROUP_NOUNS,
@@ -151,13 +152,32 @@ def _particle_run_end(doc: Doc, i: int, limit: int) -> int | None:
     return None
 
 
-def _name_like(tok: Token) -> bool:
+def _hyphen_tail_end(doc: Doc, i: int, limit: int, lower_only: bool = False) -> int | None:
+    """If doc[i] is a hyphen joining the name part before it to a given-name part ("Han-koo",
+    "Jong-un", "Willem-Alexander"), the index after that part; never "Trump-era"."""
+    if i + 1 >= limit or i == 0 or doc[i].text not in ("-", "‑"):
+        return None
+    before, tail = doc[i - 1], doc[i + 1]
+    if doc[i].whitespace_ or before.whitespace_ or not tail.is_alpha or not _is_cap(before):
+        return None
+    if tail.is_lower:
+        ok = len(tail.text) <= 6 and len(before.text) <= 6 and tail.lower_ not in HYPHEN_NOT_GIVEN
+    else:
+        ok = not lower_only and _is_cap(tail) and tail.pos_ == "PROPN"
+    if not ok or (i + 2 < limit and doc[i + 2].text in ("-", "‑") and not tail.whitespace_):
+        return None  # "Kim-Trump-style", "anti-Kim-led": a compound, not a name
+    return i + 2
+
+
+def _name_like(tok: Token, norp: bool = False) -> bool:
+    """A capitalised word that may be part of a name; norp: even if tagged a nationality."""
     return (
         _is_cap(tok)
         and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X", "AUX", "VERB")
         and tok.lower_ not in NOT_NAMES
         and not _is_title(tok)
-        and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "NORP", "MONEY", "PERCENT")
+        and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+        and (norp or tok.ent_type_ != "NORP")
         and tok.text not in ("'s", "’s")
     )
 
@@ -190,6 +210,10 @@ def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> t
         if nxt is not None:
             end = nxt
             continue
+        nxt = _hyphen_tail_end(doc, end, sent_end, lower_only=True)
+        if nxt is not None and end - start >= 2:
+            end = nxt  # "Moon Jae" + "-in": a hyphenated given name the model cut off
+            continue
         tok = doc[end]
         if (
             _name_like(tok)
@@ -215,10 +239,17 @@ def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> t
 
 
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
-    """Split titles off the front and a possessive off the end: (title_start, start, end)."""
+    """Split titles off the front and a possessive or an adjective's hyphen ("Narendra
+    Modi-" of "Modi-led", "Donald Trump-era") off the end: (title_start, start, end)."""
     title_start = start
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-", "‑"):
         end -= 1
+    if (
+        end - start >= 3
+        and doc[end - 1].lower_ in HYPHEN_NOT_GIVEN
+        and doc[end - 2].text in ("-", "‑")
+    ):
+        end -= 2  # "Donald Trump-era" tagged PERSON
     while start < end - 1 and (
         _is_title(doc[start])
         or (
@@ -259,6 +290,65 @@ def _title_before(doc: Doc, start: int, sent_start: int) -> tuple[str, set[str],
     return " ".join(words), roles, owners
 
 
+def _is_role(tok: Token) -> bool:
+    return tok.lower_ in ROLE_NOUNS or _is_title(tok)
+
+
+def _titled_name(doc: Doc, i: int, sent_start: int, sent_end: int, taken: set[int]) -> int | None:
+    """End of a name of two or more capitalised words right after a title or role, whatever
+    the model's label: "Defence Minister Rustem Umerov" (tagged ORG), "Vice-Premier He
+    Lifeng", and the appositive "South Korea's trade minister, Yeo Han-koo," ("Han" tagged
+    NORP, "Han-koo" split by the tokenizer). None when there is no such name."""
+    prev = doc[i - 1]
+    appositive = False
+    if prev.text == "," and i - 2 >= sent_start and _is_role(doc[i - 2]):
+        appositive, prev = True, doc[i - 2]
+    elif not _is_role(prev):
+        return None
+    # "Defence Minister Rustem Umerov" tagged ORG: a personal title decides
+    labels = {"", "PERSON", "NORP"}
+    if prev.lower_ in _PERSONAL_TITLES and not appositive:
+        labels.add("ORG")
+    e = i
+    norp = 0
+    while e < sent_end and e not in taken:
+        tok = doc[e]
+        if not (tok.pos_ == "PROPN" and tok.ent_type_ in labels):
+            break
+        if not _name_like(tok, norp=True):
+            # "Vice-Premier He Lifeng": a pronoun or month word capitalised mid-sentence
+            # opens a name only when another name word follows
+            nxt = doc[e + 1] if e + 1 < sent_end else None
+            if not (
+                e == i
+                and tok.lower_ in NOT_NAMES
+                and tok.ent_type_ in ("", "PERSON")
+                and _is_cap(tok)
+                and nxt is not None
+                and nxt.pos_ == "PROPN"
+                and _name_like(nxt)
+            ):
+                break
+        norp += tok.ent_type_ == "NORP"
+        e += 1
+        # a hyphenated given name the tokenizer split: "King Willem-Alexander", "Han-koo"
+        tail = _hyphen_tail_end(doc, e, sent_end)
+        if tail is not None:
+            e = tail
+    if e - i < 2 or (e < sent_end and doc[e].pos_ == "PROPN"):
+        return None
+    if appositive:
+        # the name must be the role's apposition, closed by punctuation
+        last = doc[e - 1]
+        if last.dep_ != "appos" or last.head.i != prev.i:
+            return None
+        if e < sent_end and not doc[e].is_punct:
+            return None
+    elif norp and norp == sum(1 for k in range(i, e) if doc[k].is_alpha):
+        return None  # "President Chinese ...": nationality words alone are no name
+    return e
+
+
 def find_people(doc: Doc) -> ArticlePeople:
     """People, organisations and places of an article, with titles split off and
     surnames, pronouns and role descriptions resolved to the fullest name."""
@@ -290,33 +380,12 @@ def find_people(doc: Doc) -> ArticlePeople:
 
     for sent in doc.sents:
         for i in range(sent.start + 1, sent.end - 1):
-            prev = doc[i - 1]
-            if i in taken or not (prev.lower_ in ROLE_NOUNS or _is_title(prev)):
+            if i in taken:
                 continue
-            e = i
-            # "Defence Minister Rustem Umerov" tagged ORG: a personal title decides
-            labels = ("", "PERSON", "ORG") if prev.lower_ in _PERSONAL_TITLES else ("", "PERSON")
-            while (
-                e < sent.end
-                and e not in taken
-                and _name_like(doc[e])
-                and doc[e].pos_ == "PROPN"
-                and doc[e].ent_type_ in labels
-            ):
-                e += 1
-                # a hyphenated given name the tokenizer split: "King Willem-Alexander"
-                if (
-                    e + 1 < sent.end
-                    and doc[e].text in ("-", "‑")
-                    and not doc[e].whitespace_
-                    and not doc[e - 1].whitespace_
-                    and _is_cap(doc[e + 1])
-                    and doc[e + 1].pos_ == "PROPN"
-                ):
-                    e += 1
-            if e - i >= 2 and (e >= sent.end or doc[e].pos_ not in ("PROPN",)):
-                raw.append((i, i, e))
-                taken.update(range(i, e))
+            span = _titled_name(doc, i, sent.start, sent.end, taken)
+            if span is not None:
+                raw.append((i, i, span))
+                taken.update(range(i, span))
 
     # each token's folded name parts, once: spans are folded many times while matching
     parts = [tuple(_fold(t.text).split()) for t in doc]
@@ -486,6 +555,9 @@ def find_people(doc: Doc) -> ArticlePeople:
             d.countries |= countries_in(" ".join([*d.titles, *d.owners, *d.role_words]))
             if not d.countries and " ".join(key) in KNOWN_PEOPLE:
                 d.countries.add(KNOWN_PEOPLE[" ".join(key)])
+            office = KNOWN_OFFICES.get(" ".join(key))
+            if office and not d.role_words & ROLE_NOUNS:
+                d.role_words |= set(office.split())  # "the prime minister": Keir Starmer
     for d in drafts:
         forms = sorted(set(d.forms), key=lambda f: (-len(f.split()), -len(f), f))
         name = forms[0] if forms else ""

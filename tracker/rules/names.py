@@ -41,6 +41,14 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
     championship summit conference forum""".split()
 )
 
+# Lower-case words after a hyphen that make a name an adjective, not a hyphenated given
+# name: "Trump-era tariffs", "a Modi-led government" (but "Kim Jong-un", "Yeo Han-koo").
+HYPHEN_NOT_GIVEN: frozenset[str] = frozenset(
+    """era led backed style like type linked allied aligned run owned born based brokered
+    appointed friendly free esque ish ist ite ism ian in-law elect designate
+    """.split()
+)
+
 # (text, person expected in the last sentence's dated event, person who must not be)
 EXAMPLES: tuple[tuple[str, str, str], ...] = (
     (
@@ -63,5 +71,27 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
         '"You are gambling with World War III," Donald Trump told Volodymyr Zelenskiy on Friday.',
         "Donald Trump",
         "War III",
+    ),
+    (
+        "South Korea's trade minister, Yeo Han-koo, was in Washington last week for talks. "
+        "Yeo met Jamieson Greer on Monday.",
+        "Yeo Han-koo",
+        "Yeo",
+    ),
+    (
+        "The MEA spokesperson, Randhir Jaiswal, told reporters on Monday that talks went well.",
+        "Randhir Jaiswal",
+        "",
+    ),
+    (
+        "Talks in Stockholm earlier this week between Vice-Premier He Lifeng and US Treasury "
+        "Secretary Scott Bessent ended on Tuesday.",
+        "He Lifeng",
+        "",
+    ),
+    (
+        "North Korean leader Kim Jong-un met South Korean President Moon Jae-in on Friday.",
+        "Moon Jae-in",
+        "Moon Jae",
     ),
 )

@@ -179,6 +179,52 @@ KNOWN_PEOPLE: dict[str, str] = {
     "donald tusk": "poland",
 }
 
+# The office of people in KNOWN_PEOPLE whom articles often name without any title
+# ("Donald Trump and Sir Keir Starmer signed ... Badenoch accused the prime minister"), so
+# "the prime minister" or "the Russian leader" can still find them. A fallback only: used
+# when the article gives the person no role word of its own.
+KNOWN_OFFICES: dict[str, str] = {
+    "donald trump": "president",
+    "jd vance": "vice president",
+    "marco rubio": "secretary",
+    "steve witkoff": "envoy",
+    "scott bessent": "secretary",
+    "vladimir putin": "president",
+    "sergei lavrov": "foreign minister",
+    "dmitry peskov": "spokesman",
+    "volodymyr zelensky": "president",
+    "volodymyr zelenskyy": "president",
+    "volodymyr zelenskiy": "president",
+    "xi jinping": "president",
+    "wang yi": "foreign minister",
+    "li qiang": "premier",
+    "emmanuel macron": "president",
+    "keir starmer": "prime minister",
+    "friedrich merz": "chancellor",
+    "giorgia meloni": "prime minister",
+    "recep tayyip erdogan": "president",
+    "benjamin netanyahu": "prime minister",
+    "masoud pezeshkian": "president",
+    "narendra modi": "prime minister",
+    "shehbaz sharif": "prime minister",
+    "kim jong un": "leader",
+    "lee jae myung": "president",
+    "luiz inacio lula da silva": "president",
+    "paul kagame": "president",
+    "felix tshisekedi": "president",
+    "viktor orban": "prime minister",
+    "abbas araghchi": "foreign minister",
+    "s jaishankar": "foreign minister",
+    "hakan fidan": "foreign minister",
+    "anwar ibrahim": "prime minister",
+    "mark carney": "prime minister",
+    "anthony albanese": "prime minister",
+    "cyril ramaphosa": "president",
+    "claudia sheinbaum": "president",
+    "pedro sanchez": "prime minister",
+    "donald tusk": "prime minister",
+}
+
 # Examples that tests run: (text, description word, expected referent).
 EXAMPLES: tuple[tuple[str, str, str], ...] = (
     (
@@ -192,6 +238,12 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
         "Later, the Jordanian monarch met Bush.",
         "monarch",
         "Hussein",
+    ),
+    (
+        "Donald Trump and Vladimir Putin met in Alaska. Trump responded on April 24 with a "
+        "rare public rebuke of the Russian leader.",
+        "leader",
+        "Vladimir Putin",
     ),
     (
         "Thai Prime Minister Anutin Charnvirakul and Malaysian Prime Minister Anwar Ibrahim "
