@@ -115,6 +115,12 @@ class _Unsupported(Exception):
 
 _PATTERN_KEYS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
+# FastAttributes' per-key caches are emptied when they pass this many entries: every new name
+# or number is a new key, so over a long `tracker add` they would otherwise grow without end
+# (~17 attribute and ~10 lemma keys per 2 KB article, a few hundred bytes each). Refilling
+# costs well under a second; the answers are the same, being pure functions of the key.
+CACHE_LIMIT = 50_000
+
 
 class FastAttributes:
     """The attribute ruler and the rule lemmatizer, replayed per distinct token instead of per
@@ -239,6 +245,8 @@ class FastAttributes:
         if len(doc) == 0:
             return doc
         single = self._single
+        if len(single) > CACHE_LIMIT:
+            single.clear()
         results = []
         for row in doc.to_array(self._key_attrs).tolist():
             key = tuple(row)
@@ -310,6 +318,9 @@ class FastAttributes:
         distinct (text, POS, morphology)."""
         arr = doc.to_array(self._lemma_attrs)
         cache, strings = self._lemmas, self._strings
+        if len(cache) > CACHE_LIMIT:
+            cache.clear()
+            self._lemmatizer.cache.clear()  # our copy's own (orth, pos) cache, same growth
         changed = False
         for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
             if lemma:
