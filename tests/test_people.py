@@ -173,6 +173,20 @@ def test_a_capitalised_he_after_and_is_a_name(nlp) -> None:
     assert ap.resolve(hes[0]) and ap.entity(ap.resolve(hes[0])[0]).name == "He Lifeng"
 
 
+def test_the_two_leaders_are_the_latest_two_leaders(nlp) -> None:
+    """'The two leaders' skips a minister named in between: it is the two heads of
+    government, not the last two persons named."""
+    doc = nlp(
+        "Prime Minister Narendra Modi and Philippine President Ferdinand Marcos Jr. held talks "
+        "on Tuesday. Foreign Secretary Theresa Lazaro met Commerce Minister Piyush Goyal on "
+        "Tuesday. The two leaders last met in Vientiane in October 2024."
+    )
+    ap = find_people(doc)
+    tok = [t for t in doc if t.lower_ == "leaders"][-1]
+    names = {ap.entity(i).name for i in ap.resolve(tok)}
+    assert names == {"Narendra Modi", "Ferdinand Marcos Jr."}, names
+
+
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), NAME_EXAMPLES)
 def test_name_vocabulary_examples(nlp, text: str, wanted: str, unwanted: str) -> None:
     """Family-name-first names, honorific gender, given-name honours, non-name words."""

@@ -563,6 +563,11 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
                     return tok.head, False
                 return c, False
             if c.dep_ == "nsubjpass":
+                present = any(
+                    a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in tok.children
+                )  # "Dmitriev, who is sanctioned by Washington": a state, not an event
+                if c.lower_ in ("who", "that", "which") and tok.dep_ == "relcl" and not present:
+                    return tok.head, True  # "Umerov, who was appointed ... in July"
                 return c, True
         # "is due to travel": the small model may parse "due" as a preposition
         controlled = tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or tok.lower_ == "due"

@@ -307,7 +307,8 @@ def _titled_name(doc: Doc, i: int, sent_start: int, sent_end: int, taken: set[in
         return None
     # "Defence Minister Rustem Umerov" tagged ORG: a personal title decides
     labels = {"", "PERSON", "NORP"}
-    if prev.lower_ in _PERSONAL_TITLES and not appositive:
+    # and so does an appositive closed by punctuation ("commissioner, Dmytro Lubinets,")
+    if prev.lower_ in _PERSONAL_TITLES:
         labels.add("ORG")
     e = i
     norp = 0
@@ -349,6 +350,25 @@ def _titled_name(doc: Doc, i: int, sent_start: int, sent_end: int, taken: set[in
     return e
 
 
+def _who_name(doc: Doc, i: int, sent_end: int, taken: set[int]) -> int | None:
+    """End of an untagged two- or three-word name opening a sentence and followed by
+    ", who": "Rustem Umerov, who was appointed secretary in July, said ..." (the model
+    gave it no label). None otherwise."""
+    e = i
+    while e < sent_end and e - i < 3 and e not in taken:
+        tok = doc[e]
+        if not (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and _name_like(tok)):
+            break
+        if tok.lower_ in NOT_NAMES or tok.lower_ in TITLE_WORDS:
+            return None
+        e += 1
+    if e - i < 2 or e + 1 >= sent_end:
+        return None
+    if doc[e].text != "," or doc[e + 1].lower_ != "who":
+        return None
+    return e
+
+
 def find_people(doc: Doc) -> ArticlePeople:
     """People, organisations and places of an article, with titles split off and
     surnames, pronouns and role descriptions resolved to the fullest name."""
@@ -386,6 +406,10 @@ def find_people(doc: Doc) -> ArticlePeople:
             if span is not None:
                 raw.append((i, i, span))
                 taken.update(range(i, span))
+        span = _who_name(doc, sent.start, sent.end, taken)
+        if span is not None:
+            raw.append((sent.start, sent.start, span))
+            taken.update(range(sent.start, span))
 
     # each token's folded name parts, once: spans are folded many times while matching
     parts = [tuple(_fold(t.text).split()) for t in doc]
@@ -719,6 +743,9 @@ def _keep_single(doc: Doc, s: int, e: int, sent_of: dict[int, Span]) -> bool:
             return False
     # the same word labelled as a place elsewhere in the article
     if tok.text in _place_texts(doc):
+        return False
+    # a country, capital or seat of government acting as a speaker ("Kyiv said on Saturday")
+    if tok.text.casefold() in COUNTRY_OF_WORD:
         return False
     return tok.dep_ in ("nsubj", "nsubjpass", "poss") or s > 0 and _is_title(doc[s - 1])
 
@@ -1163,6 +1190,18 @@ def _group_referents(
     if not n or not any(c.lower_ == "the" for c in tok.children):
         return ()
     doc = ap.doc
+    # "the two leaders" / "the two ministers": the latest n persons who hold that role, even
+    # when others without it were named in between ("... met Commerce Minister Goyal. The
+    # two leaders last met in October 2024.")
+    role = tok.lemma_.casefold()
+    if role in ROLE_SYNONYMS:
+        wanted = ROLE_SYNONYMS[role]
+        picked: list[int] = []
+        for h in reversed(history):
+            if h[1] in persons and h[1] not in picked and drafts[h[1]].role_words & wanted:
+                picked.append(h[1])
+            if len(picked) == n:
+                return tuple(reversed(picked))
     window = sents[max(0, si - 2)].start
     out: list[int] = []
     for h in reversed(history):

@@ -94,4 +94,25 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
         "Moon Jae-in",
         "Moon Jae",
     ),
+    # an appositive after a personal title is a name even when the model tags it ORG
+    (
+        "Ukraine's parliamentary human rights commissioner, Dmytro Lubinets, said on "
+        "Saturday that talks on swapping prisoners had been under way for weeks.",
+        "Dmytro Lubinets",
+        "",
+    ),
+    # a capital acting as a speaker is a place, not a person ("Kyiv said on Saturday")
+    (
+        "Ukraine's rights commissioner, Dmytro Lubinets, met Tatiana Moskalkova on Thursday, "
+        "Kyiv said on Saturday.",
+        "Dmytro Lubinets",
+        "Kyiv",
+    ),
+    # an untagged name opening a sentence before ", who" is a person
+    (
+        "Rustem Umerov, who was appointed secretary of Ukraine's National Security and "
+        "Defence Council in July, said on Friday that Kyiv was seeking the return of civilians.",
+        "Rustem Umerov",
+        "Kyiv",
+    ),
 )

@@ -76,6 +76,7 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("JD Vance was due to meet David Lammy on Saturday.", "meet", "planned"),
     ("Netanyahu did not attend the summit on Monday.", "attend", "negated"),
     ("Trump has not commented publicly on Monday's talks.", "commented", "negated"),
+    ("Peskov declined to comment on the talks on Friday.", "comment", "negated"),
     ("Trump has said he may visit Gaza on Friday.", "visit", "hypothetical"),
     ("The two leaders could meet later this year.", "meet", "hypothetical"),
     ("Lula met Trump in New York last month.", "met", "happened"),

@@ -305,6 +305,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "reject refuse rebuff dismiss deny veto block decline",
         "VERB",
         "REJECT",
+        avoid="comment",  # "declined to comment" is a non-event, not a rejection
         examples=(
             "Bart De Wever blocked a plan late last year.",
             "Zelensky rejected any suggestion on Saturday.",
@@ -382,10 +383,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         "return move take assume",
         "VERB",
         "OTHER",
-        needs="office power presidency",
+        needs="office power presidency post",
         examples=(
             "Trump returned to office in January.",
             "Thai Prime Minister Anutin Charnvirakul, who took office in September, spoke.",
+            "Mike Waltz, who took up his post in September, said Washington would act.",
+        ),
+    ),
+    # appointments are taking office too ("was appointed secretary ... in July")
+    _t(
+        "appoint",
+        "VERB",
+        "OTHER",
+        examples=(
+            "Rustem Umerov, who was appointed secretary of the council in July, spoke.",
+            "Trump appointed Mike Waltz as ambassador in May.",
         ),
     ),
     _t(
