@@ -318,3 +318,33 @@ def test_a_where_clause_with_its_own_date_keeps_it(nlp) -> None:
     rows = _rows(_extract(nlp, text, date(2025, 3, 20)))
     assert ("Abbas Araghchi", "2025-03-18", "2025-03-18", "MEET") in rows
     assert not any(r[0] == "Abbas Araghchi" and r[1] == "2025-03-17" for r in rows)
+
+
+def test_a_council_session_announced_in_reported_speech_is_the_speakers_plan(nlp) -> None:
+    """'X said the council would hold a private briefing next Tuesday': X's planned
+    meeting; a press briefing stays no meeting."""
+    text = (
+        "Britain's ambassador, Barbara Woodward, said the council would hold a private "
+        "briefing on the killings next Tuesday. Dmitry Peskov held a press briefing on Monday."
+    )
+    events = _extract(nlp, text, date(2025, 11, 20))
+    assert any(
+        e.event_type == "MEET"
+        and e.status == "planned"
+        and e.date_start == date(2025, 11, 25)
+        and any(p.name == "Barbara Woodward" for p in e.participants)
+        for e in events
+    ), events
+    assert not any(r[0] == "Dmitry Peskov" and r[3] == "MEET" for r in _rows(events))
+
+
+def test_a_relative_clause_date_inside_an_anchor_clause_is_not_its_date(nlp) -> None:
+    """'two days after X told the council that the city, which the RSF captured in late
+    October, ...': late October dates the capture; X's remark is two days before the vote."""
+    text = (
+        "The U.N. Security Council voted on Wednesday to extend the embargo. The vote came "
+        "two days after the U.N. humanitarian chief, Tom Fletcher, told the council that the "
+        'city of El Fasher, which the RSF captured in late October, had become "a crime scene."'
+    )
+    rows = _rows(_extract(nlp, text, date(2025, 11, 20)))
+    assert ("Tom Fletcher", "2025-11-17", "2025-11-17", "STATEMENT") in rows, rows

@@ -11,6 +11,7 @@ from tracker.rules import status as status_rules
 from tracker.rules.triggers import (
     EVENT_TYPES,
     MEANS_EXAMPLES,
+    QUESTIONED_EXAMPLES,
     REFUSAL_EXAMPLES,
     SCENE_EXAMPLES,
     SPLIT_VERB_EXAMPLES,
@@ -104,3 +105,22 @@ def test_a_where_or_when_clause_takes_the_date_of_its_scene(
         for p in e.participants
     }
     assert (person, day, day, "MEET") in rows, rows
+
+
+@pytest.mark.parametrize(("text", "published", "person", "day", "etype"), QUESTIONED_EXAMPLES)
+def test_a_when_asked_clause_dates_the_remark_it_modifies(
+    nlp, text: str, published: str, person: str, day: str, etype: str
+) -> None:
+    """'declined to comment when asked about the talks on Friday': no event of asking."""
+    pub = date.fromisoformat(published)
+    doc = nlp(text)
+    events = extract_events(text, pub, doc, tag(text, pub, doc))
+    types = {
+        e.event_type
+        for e in events
+        if e.date_source == "text"
+        and e.status not in ("negated", "hypothetical")
+        and e.date_start.isoformat() == day
+        and any(p.name == person for p in e.participants)
+    }
+    assert types == ({etype} if etype else set()), [(e.trigger, e.event_type) for e in events]

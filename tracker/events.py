@@ -35,6 +35,8 @@ from tracker.rules.triggers import (
     MEANS_TYPES,
     MEASURE_NOUNS,
     NON_EVENT_VERBS,
+    QUESTIONED_MARKS,
+    QUESTIONED_VERBS,
     REFUSAL_VERBS,
     REFUSED_THINGS,
     SCENE_WORDS,
@@ -237,6 +239,19 @@ def _unsplit(tok: Token) -> Token:
     return tok
 
 
+def _questioned_clause(verb: Token) -> bool:
+    """A subjectless "when asked" / "if pressed" clause modifying a remark."""
+    return (
+        verb.dep_ in ("advcl", "relcl")  # "Trump, when asked ..., said": parsed as relcl
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in QUESTIONED_VERBS
+        and any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in QUESTIONED_MARKS for c in verb.children
+        )
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _attach_raw(span: Span) -> Token | None:
     root = span.root
     inside = range(span.start, span.end)
@@ -267,6 +282,8 @@ def _attach_raw(span: Span) -> Token | None:
         if h.pos_ == "ADJ" and h.dep_ != "ROOT" and h.lower_ not in _PREPOSITION_LIKE_ADJ:
             return None  # "effective on August 7", "due to expire on Aug. 12"
         if _is_verbal(h):
+            if _questioned_clause(h):
+                continue  # "declined to comment when asked ... on Friday": the remark's date
             if _period_of_object(h, prev):
                 return None  # "declared a truce from May 8 to May 10": the truce's period
             # "the day before the summit opened": the clause only anchors the date
@@ -1331,7 +1348,16 @@ def _counted_clause_offsets(
         sent = span.sent
         first = min(clause.left_edge.i, subj.left_edge.i if subj is not None else len(doc))
         lo, hi = doc[first].idx, clause.right_edge.idx + len(clause.right_edge)
-        own = [m for m, _sp in by_sent.get(sent.start, []) if lo <= m.start and m.end <= hi]
+        # a date inside a relative clause of the anchor clause dates that clause's own event
+        # ("after Fletcher told the council that the city, which the RSF captured in late
+        # October, ..."), not the anchor
+        inner = [*clause.subtree, *(subj.subtree if subj is not None else ())]
+        nested = {t.i for d in inner if d.dep_ == "relcl" and d.i != clause.i for t in d.subtree}
+        own = [
+            m
+            for m, sp_ in by_sent.get(sent.start, [])
+            if lo <= m.start and m.end <= hi and sp_.start not in nested
+        ]
         anchor = own[0].date_start if own and own[0].granularity == "day" else None
         if (
             anchor is None

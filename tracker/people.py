@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tracker.keys import person_key
 from tracker.rules.names import (
+    ABBREVIATED_GIVEN_NAMES,
     FAMILY_NAME_FIRST,
     GIVEN_NAME_TITLES,
     HONORIFIC_GENDER,
@@ -203,8 +204,32 @@ def _surname_taken_for_place(doc: Doc, start: int, end: int, sent_end: int) -> b
     )
 
 
+def _abbreviated_given_end(doc: Doc, i: int, limit: int) -> int | None:
+    """If doc[i] starts an abbreviated given name followed by another name word ("Ma." of
+    "Ma. Theresa Lazaro", "Md." of "Md. Touhid Hossain"), the index of that name word."""
+    tok = doc[i]
+    if not _is_cap(tok) or tok.lower_.rstrip(".") not in ABBREVIATED_GIVEN_NAMES:
+        return None
+    if i > 0 and doc[i - 1].ent_type_ == "PERSON" and _is_cap(doc[i - 1]):
+        return None  # "Jack Ma." ending a sentence: a surname, not an abbreviation
+    j = i + 1
+    if not tok.text.endswith("."):
+        if j >= limit or doc[j].text != "." or tok.whitespace_:
+            return None
+        j += 1
+    if j < limit and _is_cap(doc[j]) and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+        return j
+    return None
+
+
 def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
     """Grow a PERSON span over particles and name tokens the model cut off."""
+    if end - start == 1:
+        # the parser often ends a sentence at the abbreviation's full stop, so look past it
+        nxt = _abbreviated_given_end(doc, start, len(doc))
+        if nxt is not None:
+            end = nxt + 1  # "Ma" tagged alone before "Theresa Lazaro"
+            sent_end = max(sent_end, doc[nxt].sent.end)
     while end < sent_end:
         nxt = _particle_run_end(doc, end, sent_end)
         if nxt is not None:
@@ -226,6 +251,10 @@ def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> t
         if _surname_taken_for_place(doc, start, end, sent_end):
             end += 1  # "Foreign Minister Amir Khan Muttaqi" with "Muttaqi" labelled GPE
         break
+    for k in (start - 1, start - 2):
+        # "Md." before "Touhid Hossain", even where the parser ended a sentence at its stop
+        if k >= 0 and _abbreviated_given_end(doc, k, len(doc)) == start:
+            return k, end
     while start > sent_start:
         prev = doc[start - 1]
         if prev.lower_ in NAME_PARTICLES and start - 2 >= sent_start and _is_cap(doc[start - 2]):

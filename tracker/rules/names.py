@@ -49,6 +49,14 @@ HYPHEN_NOT_GIVEN: frozenset[str] = frozenset(
     """.split()
 )
 
+# Abbreviated given names written with a full stop before the rest of the name: "Ma."
+# (Maria) in Philippine names, "Md."/"Mohd." (Mohammad) in South Asian and Malaysian ones,
+# "Wm." (William). The model often tags the abbreviation apart or as a place; it belongs
+# to the name that follows ("Ma. Theresa Lazaro", not "Theresa Lazaro").
+ABBREVIATED_GIVEN_NAMES: frozenset[str] = frozenset(
+    """ma md mohd muhd mhd wm chas thos jas jos geo""".split()
+)
+
 # (text, person expected in the last sentence's dated event, person who must not be)
 EXAMPLES: tuple[tuple[str, str, str], ...] = (
     (
@@ -107,6 +115,25 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
         "Kyiv said on Saturday.",
         "Dmytro Lubinets",
         "Kyiv",
+    ),
+    # an abbreviated given name before the name belongs to it
+    (
+        "Philippine Foreign Secretary Ma. Theresa Lazaro, who took office last month, "
+        "accompanied the president. Lazaro met Commerce Minister Piyush Goyal on Tuesday.",
+        "Ma. Theresa Lazaro",
+        "Theresa Lazaro",
+    ),
+    (
+        "Bangladesh's foreign adviser, Md. Touhid Hossain, arrived on Sunday. "
+        "Hossain met Wang Yi on Monday.",
+        "Md. Touhid Hossain",
+        "Touhid Hossain",
+    ),
+    # ... but a surname ending a sentence is no abbreviation
+    (
+        "The talks were praised by Jack Ma. Wang Yi met Marco Rubio on Tuesday.",
+        "Wang Yi",
+        "Ma. Wang Yi",
     ),
     # an untagged name opening a sentence before ", who" is a person
     (

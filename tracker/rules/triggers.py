@@ -165,6 +165,18 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Marina Silva held meetings with ministers over the weekend.",
         ),
     ),
+    # a council's or committee's closed session; a press briefing is a statement
+    _t(
+        "hold",
+        "VERB",
+        "MEET",
+        needs="briefing hearing",
+        avoid="press news media",
+        examples=(
+            "The council would hold a private briefing on the killings next Tuesday.",
+            "The Security Council held a closed-door briefing on Darfur on Monday.",
+        ),
+    ),
     _t(
         "host receive greet welcome",
         "VERB",
@@ -590,6 +602,31 @@ SCENE_EXAMPLES: tuple[tuple[str, str, str, str], ...] = (
         "2025-03-20",
         "Sergei Lavrov",
         "2025-03-03",
+    ),
+)
+
+# A subjectless "when asked" clause ("declined to comment when asked about the talks on
+# Friday", "if pressed") is the occasion of the remark it modifies, not an act of its own:
+# its date goes to that remark. Examples: (sentence, published, person, date, type of
+# that person's row on the date, or "" for none) that tests/test_triggers.py runs.
+QUESTIONED_VERBS: frozenset[str] = frozenset(
+    """ask question press quiz contact reach approach""".split()
+)
+QUESTIONED_MARKS: frozenset[str] = frozenset({"when", "if", "as"})
+QUESTIONED_EXAMPLES: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "Kremlin spokesman Dmitry Peskov declined to comment when asked about the talks on Friday.",
+        "2025-08-23",
+        "Dmitry Peskov",
+        "2025-08-22",
+        "",
+    ),
+    (
+        "Donald Trump, when asked about the summit on Friday, said he was optimistic.",
+        "2025-08-23",
+        "Donald Trump",
+        "2025-08-22",
+        "STATEMENT",
     ),
 )
 
