@@ -30,7 +30,6 @@ import datetime as dt
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,25 +43,8 @@ from tracker import api  # noqa: E402
 from tracker.db import open_database  # noqa: E402
 from tracker.nlp import load_nlp  # noqa: E402
 
-SHARED = REPO.parent / "shared"
-DEFAULT_DIR = SHARED / "data" / "tempeval3" / "tbaq"
-SCORER = SHARED / "eval" / "score_timex.py"
-
-
-def dump_corpus(timeml_dir: Path, out: Path) -> list[tuple[str, str, dt.date]]:
-    """(docid, text, dct) of every document, via score_timex.py dump."""
-    subprocess.run(
-        [sys.executable, str(SCORER), "dump", str(timeml_dir), str(out)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    docs = []
-    for txt in sorted(out.glob("*.txt")):
-        with open(txt, encoding="utf-8", newline="") as fh:
-            text = fh.read()
-        dct = dt.date.fromisoformat(txt.with_suffix(".dct").read_text().strip()[:10])
-        docs.append((txt.stem, text, dct))
-    return docs
+sys.path.insert(0, str(REPO / "benchmarks"))
+from corpus import DEFAULT_DIR, SCORER, dump_corpus  # noqa: E402
 
 
 def write_articles(docs: list[tuple[str, str, dt.date]], out: Path) -> list[str]:

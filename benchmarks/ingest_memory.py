@@ -48,9 +48,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-DEFAULT_DIR = SHARED / "data" / "tempeval3" / "tbaq"
-SCORER = SHARED / "eval" / "score_timex.py"
+sys.path.insert(0, str(REPO / "benchmarks"))
+from corpus import DEFAULT_DIR, SCORER, dump_corpus  # noqa: E402
+
 FRACTIONS = (0.10, 0.25, 0.50, 0.75, 1.00)
 
 # ---------------------------------------------------------------------------- the corpus
@@ -163,14 +163,8 @@ class Invented:
 
 def dump_sentences(timeml_dir: Path, out: Path) -> list[list[str]]:
     """Each document's sentences (a plain split), via score_timex.py dump."""
-    subprocess.run(
-        [sys.executable, str(SCORER), "dump", str(timeml_dir), str(out)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
     docs = []
-    for txt in sorted(out.glob("*.txt")):
-        text = txt.read_text(encoding="utf-8")
+    for _docid, text, _dct in dump_corpus(timeml_dir, out):
         sents = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", text) if s.strip()]
         sents = [" ".join(s.split()) for s in sents if len(s.split()) >= 4]
         if len(sents) >= 3:

@@ -308,12 +308,6 @@ class Capped:  # what `tracker export` renders, stopped batch by batch after the
                 return
 with open(sys.argv[2], "w", encoding="utf-8", newline="") as fh:
     n = render(Capped(), api.EXPORT_COLUMNS, fh, fmt="csv")
-secs = time.perf_counter() - t0
-try:  # VmHWM: ru_maxrss would include the parent's RSS, kept across exec on Linux
-    peak = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])
-except (OSError, IndexError):
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(n, secs, peak)
 """
 
 RAW_EXPORT_CHILD = """
@@ -332,6 +326,11 @@ with engine.connect() as conn, open(sys.argv[2], "w", encoding="utf-8", newline=
     for row in conn.execution_options(yield_per=5000).exec_driver_sql(sql):
         w.writerow(row)
         n += 1
+"""
+
+
+# Appended to each child: its rows, seconds since t0 and peak memory, on one line.
+CHILD_REPORT = """
 secs = time.perf_counter() - t0
 try:  # VmHWM: ru_maxrss would include the parent's RSS, kept across exec on Linux
     peak = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0])
@@ -343,7 +342,10 @@ print(n, secs, peak)
 
 def child(code: str, *args: str) -> tuple[int, float, float]:
     out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+        [sys.executable, "-c", code + CHILD_REPORT, *args],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-3000:])

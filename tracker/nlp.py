@@ -143,6 +143,7 @@ class FastAttributes:
         self._key_attrs = [TAG, LOWER, DEP, IS_SPACE]
         self._lemma_attrs = [ORTH, POS, MORPH, LEMMA]
         self._out_attrs = (POS, MORPH, LEMMA)
+        self._tag, self._dep = TAG, DEP
         self._attrs: list[dict[int, int]] = [dict(a) for a in ruler.attrs]
         if any(set(a) - set(self._out_attrs) - {TAG, DEP} for a in self._attrs):
             raise _Unsupported("attrs")
@@ -162,25 +163,18 @@ class FastAttributes:
                 seqs.append(preds)
             self._patterns.append(seqs)
         self._indices = list(ruler.indices)
-        # the lower forms a one-token pattern needs (None: any word can match it)
-        self._words: list[frozenset[str] | None] = []
-        for entry in ruler.patterns:
-            words: set[str] | None = set()
-            for seq in entry["patterns"]:
-                lower = seq[0].get("LOWER") if len(seq) == 1 else None
-                if isinstance(lower, str):
-                    words.add(lower)  # type: ignore[union-attr]
-                elif isinstance(lower, dict) and set(lower) == {"IN"}:
-                    words.update(lower["IN"])  # type: ignore[union-attr]
-                else:
-                    words = None
-                    break
-            self._words.append(frozenset(words) if words is not None else None)
-        # the same per token condition of the longer patterns
+        # the lower forms each token condition allows (None: any word)
         self._cond_words = [
             [[_lower_words(tok) for tok in seq] for seq in entry["patterns"]]
             for entry in ruler.patterns
         ]
+        # the lower forms a one-token pattern needs (None: any word can match it)
+        self._words: list[frozenset[str] | None] = []
+        for seqs in self._cond_words:
+            if any(len(seq) != 1 or seq[0] is None for seq in seqs):
+                self._words.append(None)
+            else:
+                self._words.append(frozenset().union(*(seq[0] for seq in seqs)))
         self._single: dict[tuple[int, ...], tuple[dict[int, int], frozenset]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
         self._by_tag: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
@@ -273,14 +267,11 @@ class FastAttributes:
             if len(attrs) > hits:
                 extra.append((i, attrs))
         doc.from_array(list(self._out_attrs), out)
-        if extra:  # TAG / DEP of whitespace tokens: rare
-            from spacy.attrs import DEP, TAG
-
-            for i, attrs in extra:
-                if TAG in attrs:
-                    doc[i].tag = attrs[TAG]
-                if DEP in attrs:
-                    doc[i].dep = attrs[DEP]
+        for i, attrs in extra:  # TAG / DEP of whitespace tokens: rare
+            if self._tag in attrs:
+                doc[i].tag = attrs[self._tag]
+            if self._dep in attrs:
+                doc[i].dep = attrs[self._dep]
         self._lemmatize(doc)
         return doc
 
