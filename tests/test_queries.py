@@ -250,9 +250,9 @@ def test_cli_timeline_falls_back_when_the_light_path_cannot_read(filled: Any) ->
     """An old schema revision: the full path migrates; the output is the same."""
     runner = CliRunner()
     before = runner.invoke(cli, ["timeline", "Anna Alpha"])
-    with filled.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
-        conn.execute(text("ALTER TABLE event_sources DROP COLUMN person_ids"))
+    from tracker.db import downgrade
+
+    downgrade(filled.engine, "0002")
     after = runner.invoke(cli, ["timeline", "Anna Alpha"])
     assert before.exit_code == after.exit_code == 0, after.output
     assert "Timeline for Anna Alpha" in after.output

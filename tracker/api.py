@@ -670,6 +670,7 @@ def edit_event(
 ) -> list[str]:
     """Apply an analyst's correction and record each change (who, when, old and new value)."""
     from tracker.models import EventEdit
+    from tracker.store import refresh_export_lines
 
     changes: list[str] = []
     editor = _editor()
@@ -723,6 +724,7 @@ def edit_event(
         if hide is not None and hide != event.hidden:
             record("hidden", event.hidden, hide)
             event.hidden = hide
+        refresh_export_lines(session, [event.id])
     return changes
 
 
@@ -770,11 +772,36 @@ def merge_people(db: Database, keep: str, other: str) -> str:
         aliases = [(a.alias, a.kind) for a in source.aliases] + [(source.name, "name")]
         session.delete(source)
         session.flush()
-        from tracker.store import add_alias_row
+        from tracker.store import add_alias_row, events_of_people, refresh_export_lines
 
         for alias, kind in aliases:
             add_alias_row(session, target, alias, kind)
+        refresh_export_lines(session, events_of_people(session, {target.id}))
         return target.name
+
+
+def refresh_export_lines(db: Database, batch: int = 20_000) -> int:
+    """Build the stored export line of every source whose line is missing or stale (a database
+    upgraded from before revision 0004, or edited outside tracker); returns the events done.
+    Batches commit one by one, so an interrupted run keeps its progress."""
+    from sqlalchemy import text
+
+    from tracker.store import refresh_export_lines as refresh
+
+    with db.session() as session:
+        stale = list(
+            session.scalars(
+                text(
+                    "SELECT DISTINCT s.event_id FROM event_sources s "
+                    "JOIN events e ON e.id = s.event_id "
+                    "WHERE s.line_rev IS NULL OR s.line_rev <> e.rev ORDER BY s.event_id"
+                )
+            )
+        )
+    for i in range(0, len(stale), batch):
+        with db.session(write=True) as session:
+            refresh(session, stale[i : i + batch])
+    return len(stale)
 
 
 def add_alias(db: Database, name: str, alias: str) -> str:

@@ -751,7 +751,12 @@ def db_upgrade(ctx: Context, revision: str) -> None:
 
     database = open_database(ctx.db_option, migrate=False)
     dbmod.upgrade(database.engine, revision)
-    click.echo(f"{database.display_url} at revision {dbmod.current_revision(database.engine)}")
+    current = dbmod.current_revision(database.engine)
+    click.echo(f"{database.display_url} at revision {current}")
+    if current == dbmod.SCHEMA_HEAD:
+        built = api.refresh_export_lines(database)
+        if built:
+            click.echo(f"built the export lines of {built} events", err=True)
 
 
 @db.command("current")

@@ -110,6 +110,9 @@ class Event(Base):
     summary: Mapped[str] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(300))
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Bumped by database triggers (migration 0004) whenever anything an export line shows
+    # changes; a source's cached export line is valid only at the revision it was made for.
+    rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     sources: Mapped[list[EventSource]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="EventSource.id"
@@ -154,6 +157,10 @@ class EventSource(Base):
     # The people this article names for the event (JSON list of person ids): a merged event
     # gathers everyone, but each source row shows only whom its own article named.
     person_ids: Mapped[str | None] = mapped_column(Text)
+    # This row's CSV export line (formula cells neutralised), made at event revision
+    # `line_rev`; `tracker export` writes it as is while it is current (tracker.queries).
+    export_line: Mapped[str | None] = mapped_column(Text, deferred=True)
+    line_rev: Mapped[int | None] = mapped_column(Integer, deferred=True)
 
     event: Mapped[Event] = relationship(back_populates="sources")
     article: Mapped[Article] = relationship(back_populates="sources")

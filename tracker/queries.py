@@ -43,6 +43,7 @@ class EventFilter:
     date_to: dt.date | None = None
     source: str | None = None
     include_hidden: bool = False
+    event_ids: tuple[int, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -210,6 +211,9 @@ def _conditions(reader: Reader, flt: EventFilter) -> tuple[list[str], list[Any]]
     """The filter's WHERE conditions on `events e` (persons excepted) and their parameters."""
     conds: list[str] = []
     params: list[Any] = []
+    if flt.event_ids is not None:
+        conds.append(f"e.id IN ({marks(len(flt.event_ids))})" if flt.event_ids else "1 = 0")
+        params.extend(flt.event_ids)
     if not flt.include_hidden:
         conds.append("e.hidden = ?")
         params.append(False)
@@ -386,7 +390,8 @@ def _text(column: str, neutral: bool) -> str:
 
 def export_select(reader: Reader, flt: EventFilter, neutral: bool) -> tuple[str, list[Any]]:
     """One row per event and source, in export column order (people, actors and sources are
-    filled in Python), then the source's person_ids and the article's url-or-title."""
+    filled in Python), then the source's person_ids, the article's url-or-title, the source's
+    id and the event's revision."""
 
     def t(column: str) -> str:
         return _text(column, neutral)
@@ -400,7 +405,7 @@ def export_select(reader: Reader, flt: EventFilter, neutral: bool) -> tuple[str,
         t("coalesce(a.url, '')"), iso("a.published"), t("e.status"),
         t("coalesce(e.plover, '')"), t("s.trigger"),
         iso("e.date_start"), iso("e.date_end"), t("e.granularity"),
-        "s.person_ids", "coalesce(a.url, a.title)",
+        "s.person_ids", "coalesce(a.url, a.title)", "s.id", "e.rev",
     ]  # fmt: skip
     conds, params = _conditions(reader, flt)
     if flt.person_ids is not None:
@@ -410,6 +415,10 @@ def export_select(reader: Reader, flt: EventFilter, neutral: bool) -> tuple[str,
             f"WHERE pa.person_id IN ({marks(len(flt.person_ids))}))",
         )
         params = [*flt.person_ids, *params]
+    return _export_from(columns, conds, params)
+
+
+def _export_from(columns: list[str], conds: list[str], params: list[Any]) -> tuple[str, list]:
     where = f" WHERE {' AND '.join(conds)}" if conds else ""
     statement = (
         f"SELECT {', '.join(columns)} FROM events e "
@@ -472,6 +481,47 @@ def export_batches(
         yield _export_chunk(reader, carry, neutral)
 
 
+def export_lines(reader: Reader, event_ids: Sequence[int]) -> list[tuple[int, int, str]]:
+    """(source id, event revision, CSV line) of every source of these events, formula cells
+    neutralised: what tracker.store caches and `export_line_chunks` falls back to."""
+    from tracker.render import csv_text
+
+    if not event_ids:
+        return []
+    ids = tuple(dict.fromkeys(event_ids))
+    flt = EventFilter(statuses=None, include_hidden=True, event_ids=ids)
+    statement, params = export_select(reader, flt, neutral=True)
+    rows = reader.all(statement, params)
+    out: list[tuple[int, int, str]] = []
+    for row, line in zip(rows, _export_chunk(reader, rows, True), strict=True):
+        out.append((row[22], row[23], csv_text((line,))))
+    return out
+
+
+def export_line_chunks(
+    reader: Reader, flt: EventFilter, size: int = EXPORT_CHUNK * 5
+) -> Iterator[tuple[str, int]]:
+    """The neutral CSV export as (text, rows) chunks, in export order. A source's stored line
+    is used while it was made at the event's current revision; other rows are rebuilt from
+    the tables (`export_lines`), so a stale or missing line costs speed, never correctness."""
+    statement, params = export_select(reader, flt, neutral=False)
+    _columns, _sep, tail = statement.partition(" FROM events e ")
+    statement = (
+        "SELECT e.id, s.id, CASE WHEN s.line_rev = e.rev THEN s.export_line END "
+        f"FROM events e {tail}"
+    )
+    for batch in reader.stream(statement, params, size):
+        stale = [event_id for event_id, _source_id, line in batch if line is None]
+        rebuilt = {}
+        if stale:
+            rebuilt = {source_id: line for source_id, _rev, line in export_lines(reader, stale)}
+        text = "".join(
+            line if line is not None else rebuilt[source_id]
+            for _event_id, source_id, line in batch
+        )
+        yield text, len(batch)
+
+
 class ExportRows:
     """Streamed export rows: iterating gives dicts (JSON, tests); `batches(neutral)` gives
     tuples in column order, which tracker.render writes to CSV without per-row dicts."""
@@ -487,6 +537,11 @@ class ExportRows:
     def batches(self, neutral: bool = False) -> Iterator[list[tuple]]:
         with self._open() as (reader, flt):
             yield from export_batches(reader, flt, neutral)
+
+    def csv_chunks(self) -> Iterator[tuple[str, int]]:
+        """The neutral CSV rows as text chunks, from the stored export lines."""
+        with self._open() as (reader, flt):
+            yield from export_line_chunks(reader, flt)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         columns = self.columns

@@ -14,6 +14,15 @@ FORMATS = ("table", "csv", "json", "jsonl")
 # Spreadsheet programs run cells that start with these as formulas (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(FORMULA_PREFIXES)
+CSV_LINE_END = "\r\n"  # RFC 4180
+
+
+def csv_text(rows: Iterable[Iterable[Any]]) -> str:
+    """Rows as CSV text, exactly as `render(..., fmt="csv")` writes them (the cached export
+    lines of tracker.queries are made with this)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=CSV_LINE_END).writerows(rows)
+    return buffer.getvalue()
 
 
 def neutralise(value: Any) -> Any:
@@ -67,11 +76,19 @@ def render(
     """Write rows in the chosen format; returns how many rows were written."""
     count = 0
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv.writer(out, lineterminator=CSV_LINE_END)
         if headers:
             writer.writerow(columns)
+        same_columns = list(getattr(rows, "columns", ())) == list(columns)
+        line_chunks = getattr(rows, "csv_chunks", None)
+        if line_chunks is not None and same_columns and not raw:
+            # Export rows with their stored CSV lines (tracker.queries.export_line_chunks).
+            for text, n in line_chunks():
+                out.write(text)
+                count += n
+            return count
         batches = getattr(rows, "batches", None)
-        if batches is not None and list(getattr(rows, "columns", ())) == list(columns):
+        if batches is not None and same_columns:
             # Export rows (tracker.queries.ExportRows): tuples in column order, formula cells
             # already neutralised by the query; csv.writer takes whole batches.
             for batch in batches(neutral=not raw):

@@ -91,6 +91,7 @@ class PeopleCache:
         self._persons: dict[str, Person | None] = {}
         self._alias_people: dict[str, list[Person]] = {}
         self._alias_keys: dict[int, set[str]] = {}
+        self.renamed: set[int] = set()  # people whose name this transaction changed
 
     def prime(self, session: Session, keys: set[str]) -> None:
         wanted = {k for k in keys if k and k not in self._persons}
@@ -137,6 +138,7 @@ class PeopleCache:
         self._alias_keys[person.id] = set()
 
     def rekeyed(self, person: Person, old_key: str) -> None:
+        self.renamed.add(person.id)
         self._persons[old_key] = None
         self._persons[person.key] = person
 
@@ -228,7 +230,7 @@ def _insert_new(
     new_events: list[dict[str, Any]],
     new_participants: list[list[dict[str, Any]]],
     sources: list[tuple[int | None, dict[str, Any]]],
-) -> None:
+) -> list[int]:
     """One multi-row insert each for an article's new events, their participants and all its
     sources (ids come back in parameter order)."""
     ids: list[int] = []
@@ -248,6 +250,40 @@ def _insert_new(
     rows = [{**row, "event_id": target or next(fresh)} for target, row in sources]
     if rows:
         session.execute(insert(EventSource), rows)
+    return ids
+
+
+def events_of_people(session: Session, person_ids: set[int]) -> set[int]:
+    if not person_ids:
+        return set()
+    return set(
+        session.scalars(
+            select(Participant.event_id).where(Participant.person_id.in_(sorted(person_ids)))
+        )
+    )
+
+
+def refresh_export_lines(session: Session, event_ids: set[int] | list[int]) -> None:
+    """Store the CSV export lines of these events' sources at their current revision, so that
+    `tracker export` writes them as they are. Call after the writes (the triggers of migration
+    0004 bump revisions on flush); an event left out only makes its export slower."""
+    from sqlalchemy import bindparam, update
+
+    from tracker.queries import Reader, export_lines
+
+    session.flush()
+    ids = sorted(event_ids)
+    reader = Reader.of(session)
+    for i in range(0, len(ids), 2000):
+        lines = export_lines(reader, ids[i : i + 2000])
+        if lines:
+            table = EventSource.__table__
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("sid"))
+                .values(export_line=bindparam("line"), line_rev=bindparam("rev")),
+                [{"sid": sid, "rev": rev, "line": line} for sid, rev, line in lines],
+            )
 
 
 def _narrow(event: Event, ev: ExtractedEvent) -> None:
@@ -402,6 +438,9 @@ def store_article(
             )
         )
     session.flush()
-    _insert_new(session, new_events, new_participants, sources)
+    new_ids = _insert_new(session, new_events, new_participants, sources)
+    refresh_export_lines(
+        session, {*new_ids, *merged_into, *events_of_people(session, known.renamed)}
+    )
     stored = len(sources)
     return StoreResult(row.id, True, stored, len(people_seen))
