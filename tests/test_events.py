@@ -14,6 +14,7 @@ import pytest
 
 from tracker.events import ExtractedEvent, extract_events
 from tracker.ingest import parse_article
+from tracker.rules.status import EXAMPLES as STATUS_EXAMPLES
 from tracker.rules.triggers import MEASURE_EXAMPLES
 from tracker.temporal import tag
 
@@ -21,8 +22,6 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_c152ed9c5e12e94c.txt"
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "data" / "diplomatic" / "dev"
-
-
 
 
 def _extract(nlp, text: str, published: date) -> list[ExtractedEvent]:
@@ -89,6 +88,16 @@ def test_background_dates_belong_to_no_person(nlp) -> None:
 def test_status(nlp, text: str, status: str) -> None:
     events = [e for e in _extract(nlp, text, THU) if e.date_source == "text"]
     assert events and events[-1].status == status, events
+
+
+@pytest.mark.parametrize(("text", "word", "status"), STATUS_EXAMPLES)
+def test_status_rule_examples(nlp, text: str, word: str, status: str) -> None:
+    """Every example of tracker/rules/status.py, on the status of its trigger word."""
+    from tracker.events import _in_speech, _status
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert _status(tok, _in_speech(tok)) == status
 
 
 def test_speech_act_takes_the_type_of_the_act_it_reports(nlp) -> None:
@@ -348,3 +357,65 @@ def test_a_relative_clause_date_inside_an_anchor_clause_is_not_its_date(nlp) -> 
     )
     rows = _rows(_extract(nlp, text, date(2025, 11, 20)))
     assert ("Tom Fletcher", "2025-11-17", "2025-11-17", "STATEMENT") in rows, rows
+
+
+def _parsed(text: str, published: date) -> list[ExtractedEvent]:
+    """Through tracker.nlp.parse, which marks paragraph breaks as sentence starts."""
+    from tracker.nlp import parse
+
+    doc = parse(text)
+    return extract_events(text, published, doc, tag(text, published, doc))
+
+
+def test_a_chronology_entry_dates_its_events(nlp) -> None:
+    text = (
+        "Armenia and Azerbaijan: how the talks unfolded\n\n"
+        "Timeline\n\n"
+        "- March 13: The foreign ministries announce the end of talks. The same day, Ararat "
+        "Mirzoyan says Yerevan is ready to sign.\n\n"
+        "- July 10: Ilham Aliyev and Nikol Pashinyan hold their first bilateral summit in "
+        "Abu Dhabi.\n\n"
+        "- October 2: Aliyev and Pashinyan meet again in Copenhagen."
+    )
+    rows = _rows(_parsed(text, date(2025, 10, 11)))
+    assert ("Ararat Mirzoyan", "2025-03-13", "2025-03-13", "STATEMENT") in rows
+    for name in ("Ilham Aliyev", "Nikol Pashinyan"):
+        assert (name, "2025-07-10", "2025-07-10", "MEET") in rows
+        assert (name, "2025-10-02", "2025-10-02", "MEET") in rows
+    assert not any(r[1] == "2025-10-11" for r in rows), rows  # nothing on the publication day
+
+
+def test_a_denied_meeting_is_negated_and_the_denial_keeps_its_day(nlp) -> None:
+    text = (
+        "On Sunday, Syrian Foreign Minister Asaad al-Shaibani denied meeting Ron Dermer in "
+        "Baku last month, calling the reports fabrications."
+    )
+    events = _extract(nlp, text, date(2025, 11, 11))
+    dated = {(e.date_text, e.status) for e in events if e.date_source == "text"}
+    assert ("Sunday", "happened") in dated
+    assert ("last month", "negated") in dated
+
+
+def test_coordinated_subjects_hung_apart_both_act(nlp) -> None:
+    text = (
+        "Pakistan's Defence Minister Khawaja Asif said on Friday that the talks had failed.\n\n"
+        "Asif and Afghan Defence Minister Mullah Mohammad Yaqoob agreed to a ceasefire in Doha "
+        "on Oct. 19 after talks mediated by Qatar."
+    )
+    rows = _rows(_parsed(text, date(2025, 11, 7)))
+    assert ("Khawaja Asif", "2025-10-19", "2025-10-19", "AGREE") in rows
+    assert ("Mohammad Yaqoob", "2025-10-19", "2025-10-19", "AGREE") in rows
+
+
+def test_he_after_a_sentence_opening_with_a_name_and_a_clause(nlp) -> None:
+    text = (
+        "Syrian President Ahmed al-Sharaa met Donald Trump on Monday.\n\n"
+        "Netanyahu said last week that Israel would not withdraw from the buffer zone.\n\n"
+        "Sharaa, whose Islamist-led offensive toppled Assad in December last year, has since "
+        "courted Western and Gulf capitals. He visited Paris in May."
+    )
+    rows = _rows(_parsed(text, date(2025, 11, 11)))
+    assert ("Ahmed al-Sharaa", "2025-05-01", "2025-05-31", "VISIT") in rows
+    assert not any(
+        r[0] == "Benjamin Netanyahu" or r[0] == "Netanyahu" for r in rows if r[1] == "2025-05-01"
+    )

@@ -45,7 +45,7 @@ from tracker.rules.triggers import (
     TYPE_CODES,
     Trigger,
 )
-from tracker.temporal import DateMention, Timex, date_mentions
+from tracker.temporal import DateMention, Timex, chronology_heading, date_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -310,6 +310,14 @@ def _attach_raw(span: Span) -> Token | None:
                     continue  # "withdrew from the 2015 agreement in 2018": not the noun's date
                 if h.dep_ == "dobj" and span.start > h.i and match_trigger(h.head) is not None:
                     continue  # "sign an expanded ceasefire agreement on Sunday": the signing
+                if (
+                    h.dep_ == "pobj"
+                    and span.start > h.i
+                    and h.head.dep_ == "prep"
+                    and _is_verbal(h.head.head)
+                    and match_trigger(h.head.head) is not None
+                ):
+                    continue  # "agreed to a ceasefire in Doha on Oct. 19": the agreeing
                 return None
             if match_trigger(h) is not None:
                 return h
@@ -700,6 +708,12 @@ def _participants(
     if subj is not None and subj.i != (noun_event.i if noun_event is not None else -1):
         col.add(people.stranded_before(subj), "counterpart" if passive else "actor")
         col.walk(subj, "counterpart" if passive else "actor", skip)
+        for c in pred.children:
+            # "Asif and Afghan Defence Minister Yaqoob agreed": a coordination the small model
+            # may hang as two subjects of the verb
+            if c.dep_ == subj.dep_ and c.i != subj.i and c.head.i == subj.head.i:
+                if any(g.dep_ == "cc" for g in (*c.children, *subj.children)):
+                    col.walk(c, "counterpart" if passive else "actor", skip)
     prefix = _split_prefix(pred)
     if prefix is not None and (subj is None or subj.i != prefix.i):
         col.walk(prefix, "actor", skip | {pred.i})  # "Jaishankar co-chaired": under "co"
@@ -772,7 +786,9 @@ def _status(pred: Token, in_speech: bool) -> str:
             if lemma in HYPOTHETICAL_HEADS:
                 return "hypothetical"
             if lemma in PLANNED_HEADS or head.lower_ in PLANNED_HEADS:
-                return "planned"
+                # "had been due to meet on Monday": a plan that fell through
+                be = head.head if head.dep_ == "acomp" else head
+                return "negated" if "had" in _aux_words(head) | _aux_words(be) else "planned"
         if tok.dep_ == "ccomp":
             rule = match_trigger(head)
             if rule is not None and rule.speech:
@@ -1075,11 +1091,17 @@ def extract_events(
     sents = _sentence_of(doc)
     by_sent: dict[int, list[tuple[DateMention, Span]]] = {}
     datelines = _dateline_spans(text)
+    headings: list[tuple[int, int, DateMention, Span]] = []  # chronology entries
     for m in date_mentions(text, timexes):
         if _quoted_title(text, m) or any(a <= m.start < b for a, b in datelines):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
+            continue
+        if chronology_heading(text, m.start, m.end):
+            end = text.find("\n\n", m.end)
+            start = text.rfind("\n", 0, m.start) + 1
+            headings.append((start, len(text) if end < 0 else end, m, span))
             continue
         by_sent.setdefault(span.sent.start, []).append((m, span))
 
@@ -1124,19 +1146,45 @@ def extract_events(
                 if ev is not None:
                     dated_preds.add(host.i)
                     ev = _typed_by_frame(ev, pred)
+            if ev is not None and _denied_content(pred, span):
+                # "denied meeting Dermer in Baku last month": the meeting is what is denied
+                rule = match_trigger(pred.doc[pred.i + 1])
+                kind = rule.event_type if rule is not None else ev.event_type
+                cameo, plover = TYPE_CODES[kind]
+                ev = replace(ev, status="negated", event_type=kind, cameo=cameo, plover=plover)
             if ev is not None:
                 events.append(ev)
+        heading = next((h for h in headings if h[0] <= sent.start_char < h[1]), None)
+        hm, hspan = (heading[2], heading[3]) if heading is not None else (None, None)
+        found = len(events)
         for tok in triggers:
             if tok.i in dated_preds or tok.i in date_tokens:
                 continue
             if _governed_by_dated(tok, dated_preds):
                 continue
             ev = _build(
-                text, published, people, sent, tok, None, None, dated_preds, date_tokens, None
+                text, published, people, sent, tok, hm, hspan, dated_preds, date_tokens, None
+            )
+            if ev is not None:
+                events.append(ev)
+        root = sent.root
+        if hm is not None and len(events) == found and not attached and root.pos_ == "VERB":
+            # "- August 8: Aliyev and Pashinyan initial the agreement": the entry's own act
+            ev = _build(
+                text, published, people, sent, root, hm, hspan, dated_preds, date_tokens, None
             )
             if ev is not None:
                 events.append(ev)
     return _merge_statements(events)
+
+
+def _denied_content(pred: Token, span: Span) -> bool:
+    """The date lies in what a denial denies: "denied meeting Dermer ... last month" (the small
+    model may read the gerund as part of the object's name, so this looks at the words)."""
+    if pred.lemma_.lower() != "deny" or pred.i + 1 >= len(pred.doc):
+        return False
+    gerund = pred.doc[pred.i + 1]
+    return gerund.tag_ == "VBG" and span.start > gerund.i and span.sent == pred.sent
 
 
 def _scene_clauses(

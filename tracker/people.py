@@ -858,6 +858,14 @@ def _resolve_references(ap: ArticlePeople, drafts: list[_Draft], sent_of: dict[i
                 dep = head.dep_
                 if dep in ("compound", "appos") and head.head.dep_.startswith("nsubj"):
                     dep = head.head.dep_
+                elif (
+                    s == sent.start
+                    and dep in ("ROOT", "dep", "npadvmod", "appos")
+                    and e < sent.end
+                    and doc[e].text == ","
+                ):  # "Sharaa, whose offensive toppled Assad, has since courted ...": the
+                    # parser loses the subject behind the clause; the opening name is it
+                    dep = "nsubj"
                 history.append((i, idx, dep, sent.start))
                 i = e
                 continue

@@ -545,6 +545,34 @@ def _r_slash(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         return None
 
 
+# A chronology entry opens its line with its date: "- May 16: Aliyev and Pashinyan speak ...",
+# "July 10 - talks in Abu Dhabi", "• Oct. 2 – The two leaders meet again".
+_HEADING_BEFORE = re.compile(r"[ \t]*(?:[-–—•*·▪►]\s*)?")
+_HEADING_AFTER = re.compile(r"[ \t]*(?::|[–—]|-(?=\s))")
+
+
+def chronology_heading(text: str, s: int, e: int) -> bool:
+    """The date at text[s:e] heads a chronology entry: it alone opens its line (after a bullet)
+    and a colon or dash follows. Entries tell the past in the present tense, and the date
+    dates every undated event of the entry (tracker.events)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    return bool(_HEADING_BEFORE.fullmatch(text, line_start, s) and _HEADING_AFTER.match(text, e))
+
+
+_ENTRY_FUTURE = re.compile(
+    r"\b(?:will|shall|to\s+be|(?:is|are)\s+(?:due|expected|scheduled|set|slated)|plans?\s+to)\b",
+    re.I,
+)
+
+
+def _heading_tense(ctx: _Ctx, s: int, e: int) -> str:
+    """A heading's tense: the historical present of a chronology is the past; an entry still
+    ahead says so ("- Nov. 30: Elections will be held")."""
+    line_end = ctx.text.find("\n", e)
+    entry = ctx.text[e : len(ctx.text) if line_end < 0 else line_end]
+    return "future" if _ENTRY_FUTURE.search(entry) else "past"
+
+
 def _r_md(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     m = _month_num(g["month"] or "")
     d = int(re.match(r"\d+", g["day"] or "0").group(0))  # type: ignore[union-attr]
@@ -555,7 +583,9 @@ def _r_md(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
         except ValueError:
             return None
     mrel = (g.get("mrel") or "").lower()
-    tense = {"last": "past", "next": "future"}.get(mrel) or ctx.tense(s, e)
+    tense = {"last": "past", "next": "future"}.get(mrel) or (
+        _heading_tense(ctx, s, e) if chronology_heading(ctx.text, s, e) else ctx.tense(s, e)
+    )
     dd = _pick_year_for_md(ctx, m, d, tense, wd)
     return _day(dd, "published") if dd else None
 
@@ -624,6 +654,13 @@ def _r_month(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     dct = ctx.dct
     if g.get("year"):
         return _month_res(_year_int(g["year"]), m, "absolute", mod)
+    ythat = re.sub(r"\s+", " ", (g.get("ythat") or "").lower())
+    if ythat:  # "in May that year", "January the following year": the narrative's year
+        last = ctx.last.date_start if ctx.last is not None else None
+        base = last.year if last is not None else dct.year
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
+        anchor = "narrative" if last is not None else "published"
+        return _month_res(base + shift.get(ythat, 0), m, anchor, mod)
     yrel = (g.get("yrel") or "").lower()
     if yrel:
         y = dct.year + {"this": 0, "last": -1, "next": 1}[yrel]
@@ -636,7 +673,12 @@ def _r_month(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     elif rel == "this":
         y = dct.year
     else:
-        tense = "present" if _noun_modifier(ctx, s, e) else ctx.tense(s, e)
+        if chronology_heading(ctx.text, s, e):
+            tense = _heading_tense(ctx, s, e)
+        elif _noun_modifier(ctx, s, e):
+            tense = "present"
+        else:
+            tense = ctx.tense(s, e)
         if tense == "past" and _planned_frame(ctx, s, e):
             tense = "future_incl"  # "the slated visit ... in September" (was discussed)
         if tense in ("future", "future_incl"):
@@ -1187,7 +1229,10 @@ _BARE_NOT_AFTER = re.compile(
 
 def _bare_unit(ctx: _Ctx, unit: str, s: int, e: int) -> _Res | None:
     """ "For the week, the index fell 3.8%" (TimeBank: a week left unspecified, `1989-WXX`, so
-    no interval); "a high for the year", "nine months of the year": the current year."""
+    no interval); "a high for the year", "nine months of the year": the current year;
+    "met on the weekend": the weekend of the story, as "over the weekend"."""
+    if unit == "weekend" and not _BARE_NOT_AFTER.match(ctx.text, e):
+        return _r_weekend({}, ctx, s, e)
     if unit not in ("week", "year") or _BARE_NOT_AFTER.match(ctx.text, e):
         return None
     prev = _prev_word(ctx.text, s if ctx.text[s] in "tT" else s + 3)

@@ -128,6 +128,9 @@ RULES: tuple[Rule, ...] = (
             ("on Sept. 9 the", "2025-09-28", "2025-09-09"),
             ("met on December 4", "2026-01-15", "2025-12-04"),
             ("will vote on Oct. 20", "2025-09-28", "2025-10-20"),
+            # a chronology entry: the historical present is the past
+            ("- March 13: Both ministries announce a deal", "2025-10-11", "2025-03-13"),
+            ("- Nov. 30: Elections will be held", "2025-10-11", "2025-11-30"),
         ),
     ),
     Rule(
@@ -157,10 +160,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "month_year",
-        _PRE_PART + r"?{MONTH}\s*,?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)" + _B,
+        _PRE_PART + r"?{MONTH}\s*,?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year"
+        r"|(?P<ythat>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior)"
+        r"\s+year)" + _B,
         "month",
         (
             ("invasion in February 2022", "2025-08-07", "2022-02"),
+            ("revived in March 2023, and a return trip in May that year", "2025-10-30", "2023-05"),
+            ("elected in 2019; sworn in in January the following year", "2025-10-30", "2020-01"),
             ("in January last year", "2026-01-15", "2025-01"),
             ("in late July 2024", "2025-08-07", "2024-07"),
         ),
@@ -418,6 +425,7 @@ RULES: tuple[Rule, ...] = (
             ("On 3 October, talks opened. On the same day, X", "2025-10-09", "2025-10-03"),
             ("on May 16. The previous day, they met", "2025-06-03", "2025-05-15"),
             ("that year", "1998-08-08", "1998"),
+            ("met Kiir on the weekend", "2025-04-16", "2025-W15-WE"),
         ),
     ),
     # ---- durations, sets, references -----------------------------------------------------
