@@ -610,7 +610,10 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
                 return tok, False
             continue
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head, False
+            head = tok.head
+            if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
+                head = head.head  # "Boualem Sansal, the writer sentenced on Thursday"
+            return head, False
         return None, False
     return None, False
 
@@ -1119,6 +1122,7 @@ def extract_events(
             if pred is not None and not _across_lines(text, pred, span):
                 attached.append((pred, m, span))
         attached += _scene_clauses(attached)
+        attached += _stay_scenes(dated, attached)
         dated_preds = {p.i for p, _, _ in attached}
         date_tokens = {i for _, _, sp in attached for i in range(sp.start, sp.end)}
         split = _split_coordinated_objects(people, attached)
@@ -1210,6 +1214,36 @@ def _scene_clauses(
                 ):
                     taken.add(c.i)
                     out.append((c, m, span))
+    return out
+
+
+_STAY_VERBS = frozenset({"spend", "pass"})
+
+
+def _stay_scenes(
+    dated: list[tuple[DateMention, Span]], attached: list[tuple[Token, DateMention, Span]]
+) -> list[tuple[Token, DateMention, Span]]:
+    """ "He spent Sunday and Monday in Berlin, where Merz hosted talks": the stay's days date
+    the triggered where-clause on its place (the days themselves are the verb's object)."""
+    taken = {p.i for p, _, _ in attached}
+    out: list[tuple[Token, DateMention, Span]] = []
+    for m, span in dated:
+        root = span.root
+        if root.dep_ != "dobj" or root.head.lemma_.lower() not in _STAY_VERBS:
+            continue
+        for prep in root.head.children:
+            if prep.dep_ != "prep":
+                continue
+            for place in prep.children:
+                for c in place.children:
+                    if (
+                        c.dep_ == "relcl"
+                        and c.i not in taken
+                        and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
+                        and match_trigger(c) is not None
+                    ):
+                        taken.add(c.i)
+                        out.append((c, m, span))
     return out
 
 

@@ -281,6 +281,7 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
         end -= 2  # "Donald Trump-era" tagged PERSON
     while start < end - 1 and (
         _is_title(doc[start])
+        or doc[start].lower_ in ROLE_NOUNS  # "Historian Benjamin Stora" tagged whole
         or (
             doc[start].lower_ in NOT_NAMES
             and not (doc[start].pos_ == "PROPN" and doc[start].ent_type_ == "PERSON")
@@ -450,6 +451,9 @@ def find_people(doc: Doc) -> ArticlePeople:
         for i in range(s, e):
             out.extend(parts[i])
         return tuple(out)
+
+    # a country is never a person, whatever the model says ("Solomon Islands Prime Minister")
+    raw = [r for r in raw if " ".join(toks(r[1], r[2])) not in COUNTRY_OF_WORD]
 
     # 2. full names: multi-token forms, merged when one is a contiguous part of another
     multi = sorted(

@@ -358,12 +358,26 @@ def _governor(doc: Doc, start: int, end: int) -> object | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+_SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "announce", "state", "add", "write", "warn", "declare", "confirm", "insist"}
+)
+
+
 def _spacy_tense(doc: Doc, start: int, end: int) -> str | None:
     tok = _governor(doc, start, end)
     if tok is None:
         return None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # type: ignore[attr-defined]
         return "past"  # a reduced passive relative: "shares issued July 1"
+    head = tok.head  # type: ignore[attr-defined]
+    if tok.dep_ == "ccomp" and head.lemma_ in _SPEECH_LEMMAS and head.i < tok.i:  # type: ignore[attr-defined]
+        # "Vucic said on Monday he would stay away": the parser may hang the date on the
+        # reported clause, but a date between the speech verb and the clause's own words
+        # is the speech's
+        first = doc.char_span(start, end, alignment_mode="expand")
+        subjects = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]  # type: ignore[attr-defined]
+        if first is not None and subjects and head.i < first.start < min(subjects):
+            return _verb_tense(head)
     return _verb_tense(tok)
 
 

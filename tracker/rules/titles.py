@@ -52,7 +52,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     justice senator congressman congresswoman representative negotiator diplomat
     commissioner mediator officer economist researcher analyst son-in-law
     daughter-in-law son daughter brother sister wife husband counterpart mayor monarch
-    lawmaker legislator
+    lawmaker legislator historian journalist lawyer activist scholar professor expert writer
+    author novelist dissident academic commentator
     """.split()
 )
 

@@ -306,6 +306,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         needs="plan proposal out roadmap draft initiative",
         examples=("Von der Leyen presented a plan to EU ambassadors earlier this month.",),
     ),
+    # --- coercive legal action against a person (CAMEO 173, PLOVER COERCE): a dated arrest
+    # or sentence belongs on the timeline of the person it befalls ---
+    _t(
+        "place put",
+        "VERB",
+        "OTHER",
+        cameo="173",
+        plover="COERCE",
+        needs="arrest custody detention",
+        examples=("Riek Machar was placed under house arrest on March 26.",),
+    ),
     # --- demands, rejections, sanctions, threats, accusations ---
     _t(
         "urge demand press appeal",
@@ -383,10 +394,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
     ),
     _t(
-        "arrest detain extradite indict impeach",
+        "arrest detain extradite indict impeach jail imprison",
         "VERB",
         "OTHER",
+        cameo="173",
+        plover="COERCE",
         examples=(
+            "Police jailed the opposition leader on Monday.",
             "Duterte was detained on Tuesday morning at Manila airport.",
             "She was impeached by the house of representatives last month.",
         ),
