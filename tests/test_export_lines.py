@@ -46,7 +46,8 @@ def _stale(db_url: str) -> int:
         return session.execute(
             text(
                 "SELECT count(*) FROM event_sources s JOIN events e ON e.id = s.event_id "
-                "WHERE s.line_rev IS NULL OR s.line_rev <> e.rev"
+                "LEFT JOIN export_lines x ON x.source_id = s.id "
+                "WHERE x.rev IS NULL OR x.rev <> e.rev"
             )
         ).scalar_one()
 

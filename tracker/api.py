@@ -794,7 +794,8 @@ def refresh_export_lines(db: Database, batch: int = 20_000) -> int:
                 text(
                     "SELECT DISTINCT s.event_id FROM event_sources s "
                     "JOIN events e ON e.id = s.event_id "
-                    "WHERE s.line_rev IS NULL OR s.line_rev <> e.rev ORDER BY s.event_id"
+                    "LEFT JOIN export_lines x ON x.source_id = s.id "
+                    "WHERE x.rev IS NULL OR x.rev <> e.rev ORDER BY s.event_id"
                 )
             )
         )

@@ -157,13 +157,22 @@ class EventSource(Base):
     # The people this article names for the event (JSON list of person ids): a merged event
     # gathers everyone, but each source row shows only whom its own article named.
     person_ids: Mapped[str | None] = mapped_column(Text)
-    # This row's CSV export line (formula cells neutralised), made at event revision
-    # `line_rev`; `tracker export` writes it as is while it is current (tracker.queries).
-    export_line: Mapped[str | None] = mapped_column(Text, deferred=True)
-    line_rev: Mapped[int | None] = mapped_column(Integer, deferred=True)
 
     event: Mapped[Event] = relationship(back_populates="sources")
     article: Mapped[Article] = relationship(back_populates="sources")
+
+
+class ExportLine(Base):
+    """A source's CSV export line (formula cells neutralised), made at event revision `rev`;
+    `tracker export` writes it as is while the event is at that revision (tracker.queries)."""
+
+    __tablename__ = "export_lines"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("event_sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    rev: Mapped[int] = mapped_column(Integer)
+    line: Mapped[str] = mapped_column(Text)
 
 
 class Participant(Base):

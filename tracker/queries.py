@@ -407,6 +407,10 @@ def export_select(reader: Reader, flt: EventFilter, neutral: bool) -> tuple[str,
         iso("e.date_start"), iso("e.date_end"), t("e.granularity"),
         "s.person_ids", "coalesce(a.url, a.title)", "s.id", "e.rev",
     ]  # fmt: skip
+    return _export_from(columns, *_export_conditions(reader, flt))
+
+
+def _export_conditions(reader: Reader, flt: EventFilter) -> tuple[list[str], list[Any]]:
     conds, params = _conditions(reader, flt)
     if flt.person_ids is not None:
         conds.insert(
@@ -415,14 +419,17 @@ def export_select(reader: Reader, flt: EventFilter, neutral: bool) -> tuple[str,
             f"WHERE pa.person_id IN ({marks(len(flt.person_ids))}))",
         )
         params = [*flt.person_ids, *params]
-    return _export_from(columns, conds, params)
+    return conds, params
 
 
-def _export_from(columns: list[str], conds: list[str], params: list[Any]) -> tuple[str, list]:
+def _export_from(
+    columns: list[str], conds: list[str], params: list[Any], join: str = ""
+) -> tuple[str, list]:
+    """The export's rows, one per event and source, in export order."""
     where = f" WHERE {' AND '.join(conds)}" if conds else ""
     statement = (
         f"SELECT {', '.join(columns)} FROM events e "
-        "JOIN event_sources s ON s.event_id = e.id JOIN articles a ON a.id = s.article_id"
+        f"JOIN event_sources s ON s.event_id = e.id JOIN articles a ON a.id = s.article_id{join}"
         f"{where} ORDER BY e.date_start, e.date_end, e.id, a.published, s.id"
     )
     return statement, params
@@ -504,11 +511,10 @@ def export_line_chunks(
     """The neutral CSV export as (text, rows) chunks, in export order. A source's stored line
     is used while it was made at the event's current revision; other rows are rebuilt from
     the tables (`export_lines`), so a stale or missing line costs speed, never correctness."""
-    statement, params = export_select(reader, flt, neutral=False)
-    _columns, _sep, tail = statement.partition(" FROM events e ")
-    statement = (
-        "SELECT e.id, s.id, CASE WHEN s.line_rev = e.rev THEN s.export_line END "
-        f"FROM events e {tail}"
+    statement, params = _export_from(
+        ["e.id", "s.id", "CASE WHEN x.rev = e.rev THEN x.line END"],
+        *_export_conditions(reader, flt),
+        join=" LEFT JOIN export_lines x ON x.source_id = s.id",
     )
     for batch in reader.stream(statement, params, size):
         stale = [event_id for event_id, _source_id, line in batch if line is None]

@@ -267,7 +267,7 @@ def refresh_export_lines(session: Session, event_ids: set[int] | list[int]) -> N
     """Store the CSV export lines of these events' sources at their current revision, so that
     `tracker export` writes them as they are. Call after the writes (the triggers of migration
     0004 bump revisions on flush); an event left out only makes its export slower."""
-    from sqlalchemy import bindparam, update
+    from sqlalchemy import text
 
     from tracker.queries import Reader, export_lines
 
@@ -277,11 +277,11 @@ def refresh_export_lines(session: Session, event_ids: set[int] | list[int]) -> N
     for i in range(0, len(ids), 2000):
         lines = export_lines(reader, ids[i : i + 2000])
         if lines:
-            table = EventSource.__table__
             session.execute(
-                update(table)
-                .where(table.c.id == bindparam("sid"))
-                .values(export_line=bindparam("line"), line_rev=bindparam("rev")),
+                text(
+                    "INSERT INTO export_lines (source_id, rev, line) VALUES (:sid, :rev, :line) "
+                    "ON CONFLICT (source_id) DO UPDATE SET rev = excluded.rev, line = excluded.line"
+                ),
                 [{"sid": sid, "rev": rev, "line": line} for sid, rev, line in lines],
             )
 

@@ -6,8 +6,10 @@ Create Date: 2026-11-27 13:10:00
 
 `events.rev` counts changes to anything an export line shows: the event, its sources, its
 participants, their people and the source articles. Triggers bump it, so no write path can
-forget; a line is used only while `event_sources.line_rev` equals the event's `rev`, and any
-other line is rebuilt from the tables. Stale lines cost speed, never correctness.
+forget; a line (table `export_lines`, one per source) is used only while its `rev` equals the
+event's, and any other line is rebuilt from the tables. Stale lines cost speed, never
+correctness. The lines live in their own table so that the rows timelines and merges read
+stay small.
 """
 
 from collections.abc import Sequence
@@ -114,8 +116,19 @@ _PG = [
 
 def upgrade() -> None:
     op.add_column("events", sa.Column("rev", sa.Integer(), server_default="0", nullable=False))
-    op.add_column("event_sources", sa.Column("export_line", sa.Text(), nullable=True))
-    op.add_column("event_sources", sa.Column("line_rev", sa.Integer(), nullable=True))
+    op.create_table(
+        "export_lines",
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.Column("rev", sa.Integer(), nullable=False),
+        sa.Column("line", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["source_id"],
+            ["event_sources.id"],
+            name=op.f("fk_export_lines_source_id_event_sources"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("source_id", name=op.f("pk_export_lines")),
+    )
     if op.get_bind().dialect.name == "postgresql":
         for name, body in _PG_FUNCTIONS.items():
             op.execute(
@@ -141,8 +154,7 @@ def downgrade() -> None:
     else:
         for name, _table, _when, _action in _SQLITE:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("export_lines")
     # Plain ALTER TABLE ... DROP COLUMN (SQLite >= 3.35): a batch "move and copy" would drop
     # the old events table, and its foreign-key cascades would empty the sources with it.
-    op.drop_column("event_sources", "line_rev")
-    op.drop_column("event_sources", "export_line")
     op.drop_column("events", "rev")
