@@ -13,8 +13,11 @@ from tracker.ingest import IngestError, decode_bytes, parse_article, parse_date_
 from tracker.rules.boilerplate import (
     BOILERPLATE_LINES,
     BOILERPLATE_RE,
+    KEPT_LINES,
     LINK_MARKUP_EXAMPLES,
     LINK_MARKUP_RE,
+    RELATED_HEADING_EXAMPLES,
+    RELATED_HEADING_RE,
 )
 
 from .conftest import SEED
@@ -45,6 +48,28 @@ def test_headline_blank_body_layout_without_date() -> None:
 def test_boilerplate_examples(pattern: str, examples: list[str]) -> None:
     for line in examples:
         assert BOILERPLATE_RE.match(line), line
+
+
+@pytest.mark.parametrize("line", KEPT_LINES)
+def test_news_lines_are_kept(line: str) -> None:
+    assert not BOILERPLATE_RE.match(line) and not RELATED_HEADING_RE.match(line)
+
+
+@pytest.mark.parametrize("line", RELATED_HEADING_EXAMPLES)
+def test_related_headings(line: str) -> None:
+    assert RELATED_HEADING_RE.match(line)
+
+
+def test_a_related_list_and_a_credited_caption_are_dropped() -> None:
+    raw = (
+        "Leaders meet\n\nThe president met the prime minister on Monday in Paris for talks.\n\n"
+        "The prime minister arrives in Paris on Monday. AFP\n\n"
+        "They agreed to meet again.\n\nRelated coverage:\nTrump visits Tokyo\n"
+        "Xi and Trump agree on a truce\n"
+    )
+    text = parse_article(raw, "x.txt").text
+    assert "Tokyo" not in text and "truce" not in text and "arrives" not in text
+    assert "agreed to meet again" in text
 
 
 @pytest.mark.parametrize(("before", "after"), LINK_MARKUP_EXAMPLES)

@@ -278,6 +278,8 @@ def _attach_raw(span: Span) -> Token | None:
         if h.pos_ in ("ADP", "SCONJ") and h.lower_ in ("since", "until", "till", "before", "after"):
             if h.dep_ == "mark" and prev.dep_ == "npadvmod" and _is_offset(span):
                 continue  # "two days before the summit opened": on to the clause
+            if prev.tag_ == "VBG" and prev.dep_ == "pcomp" and match_trigger(prev) is not None:
+                return prev  # "before flying to the Maldives on Friday": the flight's date
             return None  # "talks ... since the early weeks of the invasion in 2022"
         if h.pos_ == "ADJ" and h.dep_ != "ROOT" and h.lower_ not in _PREPOSITION_LIKE_ADJ:
             return None  # "effective on August 7", "due to expire on Aug. 12"
@@ -321,6 +323,8 @@ def _attach_raw(span: Span) -> Token | None:
                 return None
             if match_trigger(h) is not None:
                 return h
+            if h.dep_ == "appos":
+                continue  # "called Petro an 'illegal drug leader' on Sunday": Petro again
             if h.ent_type_ not in ("DATE", "TIME"):
                 nouns += 1
                 if nouns >= 2:
@@ -594,6 +598,9 @@ def _subject(pred: Token) -> tuple[Token | None, bool]:
                 if c.lower_ in ("who", "that", "which") and tok.dep_ == "relcl" and not present:
                     return tok.head, True  # "Umerov, who was appointed ... in July"
                 return c, True
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "met the king ... before flying to the Maldives": the meeter
+            continue
         # "is due to travel": the small model may parse "due" as a preposition
         controlled = tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or tok.lower_ == "due"
         if controlled and tok.head.i != tok.i:
@@ -725,6 +732,18 @@ def _participants(
             continue
         if c.dep_ == "agent":
             col.walk(c, "actor", skip)
+        elif c.dep_ == "prep" and c.lower_ == "with" and not any(
+            g.dep_ == "pobj" for g in c.children
+        ):
+            # "spoke on Sunday with President Zelenskyy, who ...": the parser may hang the
+            # name elsewhere; the person named right after "with" is the counterpart
+            doc = c.doc
+            stop = next(
+                (i for i in range(c.i + 1, min(c.i + 10, len(doc))) if doc[i].is_punct),
+                min(c.i + 10, len(doc)),
+            )
+            for i in people.mention_tokens(c.i + 1, stop):
+                col.add(people.resolve(doc[i]), "counterpart")
         elif c.dep_ in ("dobj", "dative", "attr", "oprd", "prep", "prt", "npadvmod", "appos"):
             if c.lower_ in ("whom", "who") and pred.dep_ == "relcl":
                 col.walk(pred.head, "counterpart", skip)  # "Mr Putin, whom he met"
@@ -1182,6 +1201,22 @@ def extract_events(
     return _merge_statements(events)
 
 
+def _calls_names(verb: Token) -> bool:
+    """ "Trump called Petro an 'illegal drug leader'": calling someone something is a
+    denunciation, not a phone call (the second noun phrase hangs as apposition or
+    predicate)."""
+    if verb.lemma_.lower() != "call" or verb.pos_ != "VERB":
+        return False
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            return True
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if g.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in g.children):
+                    return True
+    return False
+
+
 def _denied_content(pred: Token, span: Span) -> bool:
     """The date lies in what a denial denies: "denied meeting Dermer ... last month" (the small
     model may read the gerund as part of the object's name, so this looks at the words)."""
@@ -1526,12 +1561,39 @@ def _split_coordinated_objects(
             }
             segments.append(ents)
             lo = span.end
-        if not segments[0] or not any(segments[1:]):
+        if not segments[0]:
+            # "held phone calls on Monday with X and on Tuesday with Y and Z": each date's
+            # people follow it, up to the next date or the end of the clause
+            segments = []
+            for j, k in enumerate(ks):
+                span = attached[k][2]
+                hi = attached[ks[j + 1]][2].start if j + 1 < len(ks) else _clause_end(span)
+                segments.append(
+                    {
+                        e
+                        for i in people.mention_tokens(span.end, hi)
+                        for e in people.resolve(people.doc[i])
+                        if people.entity(e).kind == "person"
+                    }
+                )
+            if sum(1 for seg in segments if seg) < 2:
+                continue
+        elif not any(segments[1:]):
             continue
         for j, k in enumerate(ks):
             others = set().union(*(seg for n, seg in enumerate(segments) if n != j))
             out[k] = (others - segments[j], segments[j])
     return out
+
+
+def _clause_end(span: Span) -> int:
+    """The token after the stretch that follows a date: up to a comma, semicolon or the
+    sentence's end."""
+    sent = span.sent
+    for i in range(span.end, sent.end):
+        if span.doc[i].text in (",", ";", ".", ":"):
+            return i
+    return sent.end
 
 
 def _tense_fits(pred: Token, speech: bool, ds: dt.date, de: dt.date, published: dt.date) -> bool:
@@ -1593,6 +1655,8 @@ def _build(
             event_type, (cameo, plover) = means, TYPE_CODES[means]
     if event_type == "MEET" and _attended_on_a_trip(pred):
         event_type, (cameo, plover) = "VISIT", TYPE_CODES["VISIT"]
+    if event_type == "CALL" and _calls_names(pred):
+        event_type, (cameo, plover) = "ACCUSE", ("111", "ACCUSE")  # criticise or denounce
     if rule is None and actor is None:
         subj, passive = _subject(pred)
         if (

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, IngestError
-from tracker.rules.boilerplate import BOILERPLATE_RE, LINK_MARKUP_RE, ORIGINAL_URL_RE
+from tracker.rules.boilerplate import (
+    BOILERPLATE_RE,
+    LINK_MARKUP_RE,
+    ORIGINAL_URL_RE,
+    RELATED_HEADING_RE,
+)
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "IngestError", "ArticleInput", "parse_article"]
 
@@ -257,7 +262,7 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
     url_match = ORIGINAL_URL_RE.search(raw)
     url = url_match.group(1) if url_match else None
     lines = [LINK_MARKUP_RE.sub(r"\1", ln).strip() for ln in raw.split("\n")]
-    paragraphs = [ln for ln in lines if ln and not BOILERPLATE_RE.match(ln)]
+    paragraphs = [ln for ln in _without_related_lists(lines) if not BOILERPLATE_RE.match(ln)]
     if not paragraphs:
         raise IngestError(f"{source_path or 'input'}: empty article (no text)")
     title = ""
@@ -290,6 +295,21 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
         url=url,
         source_path=source_path,
     )
+
+
+def _without_related_lists(lines: list[str]) -> list[str]:
+    """Non-empty lines, without a "Related coverage:" heading and the headlines listed under
+    it (up to the next blank line): links to other stories, not this one's news."""
+    out: list[str] = []
+    in_list = False
+    for ln in lines:
+        if not ln:
+            in_list = False
+        elif RELATED_HEADING_RE.match(ln):
+            in_list = True
+        elif not in_list:
+            out.append(ln)
+    return out
 
 
 # Menus and footers extract as a few words; an article body is longer than this.

@@ -497,6 +497,17 @@ def find_people(doc: Doc) -> ArticlePeople:
         if len(fis) == 1 and g not in known and g[0] not in NOT_NAMES and g[0] not in PRONOUNS:
             known[g].append(fis[0])
             given_only.add(g)
+    # a single word the model itself tagged as a name and that only one full name holds
+    # ("Lula" of Luiz Inácio Lula da Silva): the article's own short form, wherever it recurs
+    for _ts, s, e in raw:
+        t = toks(s, e)
+        if len(t) != 1 or t in known or t[0] in NAME_PARTICLES or len(t[0]) < 3:
+            continue
+        if t[0] in NOT_NAMES or t[0] in PRONOUNS or doc[s].ent_type_ != "PERSON":
+            continue
+        holders = [fi for fi, f in enumerate(full) if len(f) >= 2 and t[0] in f]
+        if len(holders) == 1:
+            known[t].append(holders[0])
     max_len = max((len(k) for k in known), default=0)
     for sent in doc.sents:
         i = sent.start

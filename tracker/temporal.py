@@ -295,6 +295,14 @@ def _verb_tense(v: object, depth: int = 0) -> str | None:
         return "future_incl"
     tag = v.tag_  # type: ignore[attr-defined]
     head = v.head  # type: ignore[attr-defined]
+    if (
+        tag == "VB"
+        and not auxes
+        and v.dep_ == "conj"  # type: ignore[attr-defined]
+        and head.pos_ in ("VERB", "AUX")
+        and depth < 3
+    ):
+        return _verb_tense(head, depth + 1)  # "is scheduled to arrive ... and hold a summit"
     if "to" in lowers and head is not v and depth < 3:
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
             cop = head.head if head.head.lemma_ == "be" else head
@@ -1928,7 +1936,12 @@ def _day_anchor(ctx: _Ctx, s: int, e: int) -> tuple[date | None, date | None, da
     """
     day, end, week = ctx.last_day, ctx.last_day_end, ctx.last_week
     ahead = (day is not None and day > ctx.dct) or (week is not None and week > ctx.dct)
-    if ahead and (ctx.past_day or ctx.past_week) and ctx.tense(s, e) == "past":
+    if (
+        ahead
+        and (ctx.past_day or ctx.past_week)
+        and ctx.tense(s, e) == "past"
+        and _lexical_tense(ctx.text, s, e) == "past"  # not "is scheduled to ... the same day"
+    ):
         return ctx.past_day, ctx.past_day_end, ctx.past_week
     return day, end, week
 

@@ -37,8 +37,36 @@ BOILERPLATE_LINES: list[tuple[str, list[str]]] = [
         ["Also read: Talks stall", "WATCH: The summit in 60 seconds"],
     ),
     (r"^©|^(copyright|all rights reserved)\b", ["© 2025 Reuters", "Copyright 2025 The AP"]),
+    # a photo caption: a line that ends with the picture agency's credit after its sentence
+    (
+        r"^.{10,400}(?:\.\s+\(?|\((?:[^()\n]{0,60}/)?)"
+        r"(?:AFP|Reuters|AP|EPA(?:-EFE)?|Getty Images|WAM|SPA|Xinhua|IRNA|Anadolu|Kyodo|Yonhap"
+        r"|Pool photo|Handout|File photo)\)?\.?(?:\s*\(\w+\))?\s*$",
+        [
+            "Iranian President Masoud Pezeshkian, centre, arrives in Doha on Monday. AFP",
+            "US President Donald Trump shakes hands with Syria's President Ahmed al-Sharaa in the "
+            "Oval Office, 10 November 2025 (Syrian Presidency/AFP)",
+            "Takaichi (R) and Lee shake hands in Gyeongju, South Korea, on Oct. 30, 2025. "
+            "(Pool photo)(Kyodo)",
+        ],
+    ),
     (r"^(?:[\w.-]+\.(?:ru|com|org|net|gov|int|ua|uk|io))$", ["kremlin.ru"]),
 ]
+
+# Lines of news that look a little like the above and must stay.
+KEPT_LINES: list[str] = [
+    "The minister told AFP.",
+    "An official said on Monday that the talks would resume, Reuters reported.",
+    "Related talks are due next week.",
+]
+
+# A heading whose list follows on the next lines ("Related coverage:" then headlines).
+RELATED_HEADING_RE = re.compile(
+    r"^(related( articles?| stories| coverage| content)?|read more|read also|also read|see also"
+    r"|more on this( story)?|more from \w+|recommended)\s*:?\s*$",
+    re.IGNORECASE,
+)
+RELATED_HEADING_EXAMPLES = ["Related coverage:", "Read more", "See also:"]
 
 BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p, _ in BOILERPLATE_LINES), re.IGNORECASE)
 

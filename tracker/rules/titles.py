@@ -144,6 +144,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december photo photograph caption
     related read reuters ap afp
+    labour tories conservatives democrats republicans
     """.split()
 )
 

@@ -145,6 +145,23 @@ TRIGGERS: tuple[Trigger, ...] = (
         examples=("Speaking to reporters on Monday evening, Umerov said the sides had agreed.",),
     ),
     # --- meetings ---
+    # "discussed Gaza with Trump": a consultation with a named counterpart (by phone: a call)
+    _t(
+        "discuss",
+        "VERB",
+        "CALL",
+        needs=PHONE,
+        examples=("Modi discussed trade with Starmer by phone on Monday.",),
+    ),
+    _t(
+        "discuss",
+        "VERB",
+        "MEET",
+        needs="with",
+        examples=(
+            "Erdogan, who discussed Gaza with Trump at the White House on Sept. 25, spoke.",
+        ),
+    ),
     _t(
         "meet",
         "VERB",

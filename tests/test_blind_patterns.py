@@ -1,0 +1,140 @@
+"""Patterns found by blind rounds 6 and 7 of realistic articles (tests/fixtures/realistic),
+each reduced to the sentence that shows it, so a regression names the pattern it breaks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.events import ExtractedEvent, extract_events
+from tracker.nlp import parse
+from tracker.people import find_people
+from tracker.temporal import tag
+
+
+def _events(text: str, published: date) -> list[ExtractedEvent]:
+    doc = parse(text)
+    return extract_events(text, published, doc, tag(text, published, doc))
+
+
+def _rows(text: str, published: date) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for e in _events(text, published):
+        if e.date_source != "text" or e.status in ("negated", "hypothetical"):
+            continue
+        for p in e.participants:
+            if p.kind == "person":
+                out.add((p.name, e.date_start.isoformat(), e.date_end.isoformat(), e.event_type))
+    return out
+
+
+def test_each_date_takes_the_people_that_follow_it() -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan held separate phone calls on Monday with Qatar's "
+        "Emir Sheikh Tamim bin Hamad Al Thani and on Tuesday with Palestinian President Mahmoud "
+        "Abbas, focusing on a US plan."
+    )
+    rows = _rows(text, date(2025, 10, 1))
+    assert ("Tamim bin Hamad Al Thani", "2025-09-29", "2025-09-29", "CALL") in rows
+    assert ("Mahmoud Abbas", "2025-09-30", "2025-09-30", "CALL") in rows
+    assert ("Mahmoud Abbas", "2025-09-29", "2025-09-29", "CALL") not in rows
+    assert ("Tamim bin Hamad Al Thani", "2025-09-30", "2025-09-30", "CALL") not in rows
+
+
+def test_the_person_right_after_a_dangling_with_is_the_counterpart() -> None:
+    text = (
+        "Recep Tayyip Erdogan also spoke by phone on Sunday with Ukrainian President Volodymyr "
+        "Zelenskyy, who thanked the Turkish leader for the prisoner exchanges agreed at direct "
+        "talks earlier this year."
+    )
+    rows = _rows(text, date(2025, 10, 1))
+    assert ("Volodymyr Zelenskyy", "2025-09-28", "2025-09-28", "CALL") in rows
+
+
+def test_discussing_with_someone_is_a_meeting_and_a_calling_name_an_accusation() -> None:
+    text = (
+        "Recep Tayyip Erdogan, who discussed Gaza with Donald Trump at the White House on "
+        "Sept. 25, welcomed the plan on Tuesday.\n\n"
+        'U.S. President Donald Trump called Colombian President Gustavo Petro an "illegal drug '
+        'leader" on Sunday and said all payments would end.'
+    )
+    rows = _rows(text, date(2025, 10, 1))
+    assert ("Donald Trump", "2025-09-25", "2025-09-25", "MEET") in rows
+    assert ("Gustavo Petro", "2025-09-28", "2025-09-28", "ACCUSE") in rows
+    assert not any(r[3] == "CALL" for r in rows)
+
+
+def test_a_short_form_the_model_tagged_recurs_for_its_full_name() -> None:
+    text = (
+        "Brazilian President Luiz Inácio Lula da Silva spoke on Friday. Trump praised Lula.\n\n"
+        "Lula travels to Jakarta on Thursday and will pay a state visit to Malaysia next week."
+    )
+    rows = _rows(text, date(2025, 10, 20))
+    assert ("Luiz Inácio Lula da Silva", "2025-10-23", "2025-10-23", "VISIT") in rows
+
+
+def test_the_same_day_of_a_scheduled_arrival_is_that_day() -> None:
+    text = (
+        "Kang Yu-jung said Friday that nothing had been finalized.\n\n"
+        "U.S. President Donald Trump is scheduled to arrive in South Korea on Oct. 29 and hold a "
+        "summit with Lee the same day."
+    )
+    same_day = [t for t in tag(text, date(2025, 10, 18), parse(text)) if t.text == "the same day"]
+    assert same_day and same_day[0].value == "2025-10-29"
+
+
+def test_a_trip_after_before_takes_the_travellers_subject() -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi landed on Wednesday night.\n\n"
+        "Narendra Modi was due to meet King Charles III later on Thursday before flying to the "
+        "Maldives on Friday."
+    )
+    rows = _rows(text, date(2025, 7, 24))
+    assert ("Narendra Modi", "2025-07-25", "2025-07-25", "VISIT") in rows
+
+
+def test_a_date_between_said_and_its_clause_is_the_speechs() -> None:
+    rows = _rows(
+        "Serbian President Aleksandar Vučić said on Monday he would stay away.", date(2025, 12, 17)
+    )
+    assert ("Aleksandar Vučić", "2025-12-15", "2025-12-15", "STATEMENT") in rows
+
+
+def test_a_stays_days_date_its_where_clause() -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky arrived on Thursday. He spent Sunday and Monday "
+        "in Berlin, where German Chancellor Friedrich Merz hosted talks between the Ukrainian "
+        "delegation and U.S. envoys Steve Witkoff and Jared Kushner."
+    )
+    rows = _rows(text, date(2025, 12, 17))
+    assert ("Friedrich Merz", "2025-12-14", "2025-12-15", "MEET") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        (
+            "Solomon Islands Prime Minister Jeremiah Manele hosted leaders last week.",
+            "Solomon Islands",
+        ),
+        ("Labour revived the talks in February, when Jonathan Reynolds travelled.", "Labour"),
+    ],
+)
+def test_countries_and_parties_are_not_people(text: str, not_a_person: str) -> None:
+    people = find_people(parse(text))
+    assert not any(e.name == not_a_person and e.kind == "person" for e in people.entities)
+
+
+def test_an_occupation_before_a_name_is_a_role() -> None:
+    people = find_people(parse('Historian Benjamin Stora welcomed the call. "Good," he said.'))
+    assert "Benjamin Stora" in {e.name for e in people.entities if e.kind == "person"}
+
+
+def test_an_appositive_writer_sentenced_is_the_named_person() -> None:
+    text = (
+        "Emmanuel Macron urged clemency towards Boualem Sansal, the 80-year-old writer sentenced "
+        "on Thursday to five years in prison."
+    )
+    rows = _rows(text, date(2025, 4, 1))
+    assert ("Boualem Sansal", "2025-03-27", "2025-03-27", "OTHER") in rows
