@@ -138,3 +138,61 @@ def test_an_appositive_writer_sentenced_is_the_named_person() -> None:
     )
     rows = _rows(text, date(2025, 4, 1))
     assert ("Boualem Sansal", "2025-03-27", "2025-03-27", "OTHER") in rows
+
+
+def test_rounds_of_talks_are_the_holders_talks_once() -> None:
+    text = (
+        "Iranian Foreign Minister Abbas Araghchi spoke on Monday. US envoy Steve Witkoff said on "
+        "Monday.\n\nMr Araghchi and Mr Witkoff held five rounds of indirect talks between April "
+        "and May, mediated by Oman's Foreign Minister Sayyid Badr Albusaidi."
+    )
+    events = [e for e in _events(text, date(2025, 9, 16)) if e.event_type == "MEET"]
+    assert len(events) == 1, events
+    names = {p.name for p in events[0].participants}
+    assert {"Abbas Araghchi", "Steve Witkoff"} <= names
+    assert (events[0].date_start, events[0].date_end) == (date(2025, 4, 1), date(2025, 5, 31))
+
+
+def test_a_portfolio_word_narrows_the_minister() -> None:
+    text = (
+        "Industry Minister Kim Jung-kwan held talks with U.S. Commerce Secretary Howard Lutnick "
+        "on Thursday. Lutnick said on Thursday the talks went well. Lutnick was upbeat.\n\n"
+        "The industry minister, who flew to Washington on Wednesday, also met Russell Vought."
+    )
+    rows = _rows(text, date(2025, 10, 18))
+    assert ("Kim Jung-kwan", "2025-10-15", "2025-10-15", "VISIT") in rows
+    assert not any(r[0] == "Howard Lutnick" and r[1] == "2025-10-15" for r in rows)
+
+
+def test_the_previous_month_counts_from_the_narratives_month() -> None:
+    text = "Nakatani visited Manila in February. The previous month, Iwaya held talks in Manila."
+    found = {t.text: t.value for t in tag(text, date(2025, 11, 4), parse(text))}
+    assert found["The previous month"] == "2025-01"
+
+
+def test_a_date_in_local_time_dates_its_verb() -> None:
+    text = (
+        "Japan's Defense Minister Shinjiro Koizumi and Philippine Defense Secretary Gilberto "
+        "Teodoro agreed on Saturday local time to speed up negotiations on a pact."
+    )
+    rows = _rows(text, date(2025, 11, 4))
+    assert ("Gilberto Teodoro", "2025-11-01", "2025-11-01", "AGREE") in rows
+
+
+def test_a_day_that_saw_someone_somewhere_dates_the_where_clause() -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi arrived on Tuesday.\n\nWednesday saw Wang in "
+        "N'Djamena, where he met with Chadian President Mahamat Idriss Deby Itno."
+    )
+    rows = _rows(text, date(2025, 1, 11))
+    assert ("Mahamat Idriss Deby Itno", "2025-01-08", "2025-01-08", "MEET") in rows
+
+
+def test_a_president_elect_is_a_person() -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi arrived on Sunday. On Monday, he met separately with "
+        "Namibian President Nangolo Mbumba and President-elect Netumbo Nandi-Ndaitwah, who "
+        "will be sworn in in March."
+    )
+    rows = _rows(text, date(2025, 1, 11))
+    assert ("Netumbo Nandi-Ndaitwah", "2025-01-06", "2025-01-06", "MEET") in rows

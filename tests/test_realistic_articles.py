@@ -1,10 +1,10 @@
 """Held-out-style check on realistic 2025 diplomatic news (tests/fixtures/realistic/).
 
-Thirty-four articles written for this test in the styles of Reuters, AP, the Guardian, Al
+Thirty-nine articles written for this test in the styles of Reuters, AP, the Guardian, Al
 Jazeera, PTI, the BBC, the SCMP, AFP, the Kyiv Independent, Kyodo, DW (an explainer with a
 bulleted chronology), The EastAfrican, Middle East Eye, Politico's Playbook, The Hindu, ABC
-Australia, France 24, TASS, Yonhap, Anadolu, The National, an FT Q&A, a wire brief with an
-UPDATE line, a long analysis piece with
+Australia, France 24, TASS, Yonhap, Anadolu, The National, an FT Q&A, Xinhua, Nikkei Asia,
+the Times of Israel, dpa, VOA, a wire brief with an UPDATE line, a long analysis piece with
 background dates and a live blog (bylines, datelines, captions, "Read more"/"Related article"
 lines, footers), annotated by hand under the dev set's rules *before* the pipeline was run on
 them. The pipeline adds them to a fresh database, exports the timeline and is scored as the
@@ -28,7 +28,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "realistic"
 # blind first runs: 0.791 (first six), 0.893 (the next four), 0.868 (five more: ap13, rn14,
 # gd15, pti16, rn17), 0.818 (four more: ap18, pol19, pti20, afp21), 0.771 (kyo22, dw23,
 # tea24, wire25, mee26), 0.902 (pol27, hin28, abc29, f24-30, tass31), 0.817 (yon32, aa33,
-# ap34, tn35, ft36); all of them now: see README "Quality and speed"
+# ap34, tn35, ft36), 0.847 (xin37, nik38, toi39, dpa40, voa41); all of them now: see README
+# "Quality and speed"
 STRICT_F1_FLOOR = 0.85
 RELAXED_F1_FLOOR = 0.87
 
@@ -63,23 +64,25 @@ def score(golds: list[dict], rows: list[dict]) -> dict[str, float]:
     gold_n = pred_n = strict = relaxed = 0
     for g in golds:
         units, optional, names = _gold_units(g)
-        pred: set[Unit] = set()
+        # a dict, not a set: the relaxed matching below is greedy, and the shared scorer
+        # breaks its ties in the order the export lists the units
+        pred: dict[Unit, None] = {}
         for r in rows:
             if r["article_url"] != g["url"] or r["date_source"] == "published":
                 continue
             if r.get("status") in ("negated", "hypothetical") or not r["date_start"]:
                 continue
             for person in filter(None, (p.strip() for p in r["people"].split(";"))):
-                pred.add((names.get(_norm(person), person), r["date_start"], r["date_end"]))
+                pred[(names.get(_norm(person), person), r["date_start"], r["date_end"])] = None
         pred = {
-            pk
+            pk: None
             for pk in pred
             if pk in units
             or not any(pk[0] == ok[0] and _overlap(pk[1:], ok[1:]) for ok in optional)
         }
         gold_n += len(units)
         pred_n += len(pred)
-        strict += len(units & pred)
+        strict += len(units & pred.keys())
         used: set[Unit] = set()
         for gk in sorted(units):
             cands = [

@@ -377,6 +377,8 @@ def _date_is_argument(root: Token, inside: range) -> bool:
         return rule is None or not rule.speech
     if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN":
         low = head.lemma_.lower()
+        if low == "time" and any(c.lower_ == "local" for c in head.children):
+            return False  # "agreed on Saturday local time": the date itself
         return match_trigger(head) is None and low not in _EVENTISH
     return False
 
@@ -695,18 +697,22 @@ def _participants(
         while verb.pos_ == "ADP" and verb.head.i != verb.i:
             preps.add(verb.lower_)
             verb = verb.head
+        obj = pred
+        if preps == {"of"} and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
+            # "held five rounds of talks": the quantity noun stands for the talks
+            obj, verb, preps = verb, verb.head, set()
         if (
             _is_verbal(verb)
             and verb.i != pred.i
-            and pred.dep_ in ("dobj", "pobj", "attr")
+            and obj.dep_ in ("dobj", "pobj", "attr")
             and not (preps & _TOPIC_PREPS and not (preps == {"for"} and _brings(verb)))
-            and not (pred.dep_ == "dobj" and verb.lemma_.lower() in _TOPIC_VERBS)
+            and not (obj.dep_ == "dobj" and verb.lemma_.lower() in _TOPIC_VERBS)
         ):
             subj, _ = _subject(verb)
             if subj is not None:
                 col.walk(subj, "actor", skip | {pred.i})
             for c in verb.children:
-                if c.dep_ in ("dobj", "dative") and c.i != pred.i:
+                if c.dep_ in ("dobj", "dative") and c.i not in (pred.i, obj.i):
                     col.walk(c, "counterpart", skip)
         return col.items
     subj, passive = _subject(pred)
@@ -1258,27 +1264,34 @@ _STAY_VERBS = frozenset({"spend", "pass"})
 def _stay_scenes(
     dated: list[tuple[DateMention, Span]], attached: list[tuple[Token, DateMention, Span]]
 ) -> list[tuple[Token, DateMention, Span]]:
-    """ "He spent Sunday and Monday in Berlin, where Merz hosted talks": the stay's days date
-    the triggered where-clause on its place (the days themselves are the verb's object)."""
+    """ "He spent Sunday and Monday in Berlin, where Merz hosted talks", "Wednesday saw Wang
+    in N'Djamena, where he met ...": the stay's days date the triggered where-clause on its
+    place (the days themselves are the verb's object or subject)."""
     taken = {p.i for p, _, _ in attached}
     out: list[tuple[Token, DateMention, Span]] = []
     for m, span in dated:
         root = span.root
-        if root.dep_ != "dobj" or root.head.lemma_.lower() not in _STAY_VERBS:
+        stay = root.dep_ == "dobj" and root.head.lemma_.lower() in _STAY_VERBS
+        # "Wednesday saw Wang in N'Djamena, where he met ...": the day as the subject
+        seen = (
+            root.dep_ in ("nsubj", "npadvmod")
+            and root.i < root.head.i
+            and root.head.lemma_.lower() == "see"
+        )
+        if not (stay or seen):
             continue
-        for prep in root.head.children:
-            if prep.dep_ != "prep":
-                continue
-            for place in prep.children:
-                for c in place.children:
-                    if (
-                        c.dep_ == "relcl"
-                        and c.i not in taken
-                        and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
-                        and match_trigger(c) is not None
-                    ):
-                        taken.add(c.i)
-                        out.append((c, m, span))
+        for c in root.head.subtree:
+            if (
+                c.dep_ == "relcl"
+                and c.i not in taken
+                and c.i > span.end
+                and c.head.pos_ in ("PROPN", "NOUN")
+                and c.head.head.dep_ == "prep"
+                and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
+                and match_trigger(c) is not None
+            ):
+                taken.add(c.i)
+                out.append((c, m, span))
     return out
 
 
@@ -1612,16 +1625,29 @@ def _tense_fits(pred: Token, speech: bool, ds: dt.date, de: dt.date, published: 
 
 
 def _governed_by_dated(tok: Token, dated: set[int]) -> bool:
-    """An undated trigger inside a dated predicate's phrase is part of that event."""
+    """An undated trigger inside a dated predicate's phrase is part of that event; so is a
+    verb whose object phrase holds a dated event noun of its own type ("held five rounds of
+    talks between April and May": the talks are dated, "held" is the same event)."""
     h = tok
     for _ in range(4):
         if h.head.i == h.i:
-            return False
+            break
         if h.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
-            return False
+            break
         h = h.head
         if h.i in dated:
             return True
+    rule = match_trigger(tok)
+    if rule is None or tok.pos_ != "VERB":
+        return False
+    for obj in tok.children:
+        if obj.dep_ != "dobj":
+            continue
+        for d in obj.subtree:
+            if d.i in dated and d.pos_ == "NOUN":
+                other = match_trigger(d)
+                if other is not None and other.event_type == rule.event_type:
+                    return True
     return False
 
 

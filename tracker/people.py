@@ -331,6 +331,13 @@ def _titled_name(doc: Doc, i: int, sent_start: int, sent_end: int, taken: set[in
     NORP, "Han-koo" split by the tokenizer). None when there is no such name."""
     prev = doc[i - 1]
     appositive = False
+    if (
+        prev.lower_ == "elect"
+        and i - 3 >= sent_start
+        and doc[i - 2].text in ("-", "‑")
+        and _is_role(doc[i - 3])
+    ):
+        prev = doc[i - 3]  # "President-elect Netumbo Nandi-Ndaitwah"
     if prev.text == "," and i - 2 >= sent_start and _is_role(doc[i - 2]):
         appositive, prev = True, doc[i - 2]
     elif not _is_role(prev):
@@ -339,7 +346,7 @@ def _titled_name(doc: Doc, i: int, sent_start: int, sent_end: int, taken: set[in
     labels = {"", "PERSON", "NORP"}
     # and so does an appositive closed by punctuation ("commissioner, Dmytro Lubinets,")
     if prev.lower_ in _PERSONAL_TITLES:
-        labels.add("ORG")
+        labels.update(("ORG", "FAC"))
     e = i
     norp = 0
     while e < sent_end and e not in taken:

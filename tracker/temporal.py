@@ -961,6 +961,19 @@ def _r_rel_unit(g: Groups, ctx: _Ctx, s: int, e: int) -> _Res | None:
     ld = re.sub(r"\s+", " ", (g.get("ld") or "").lower())
     k = _REL_OFF[rel]
     base, anchor = ctx.dct, "published"
+    last = ctx.last
+    if (
+        rel == "previous"
+        and unit == "month"
+        and last is not None
+        and last.date_start is not None
+        and last.date_end is not None
+        and last.granularity in ("day", "week", "month", "range")
+        and not last.date_start <= ctx.dct <= last.date_end
+    ):
+        # "visited in February ... The previous month, ...": January, the month before the
+        # narrative's, not before publication
+        base, anchor = last.date_start, "narrative"
     if rel == "following":
         fine = ctx.last_week if unit in ("week", "weekend", "fortnight") else None
         if fine is not None:

@@ -341,6 +341,7 @@ RULES: tuple[Rule, ...] = (
             ("late last year", "2026-03-20", "2025"),
             ("this weekend", "2025-08-07", "2025-W32-WE"),
             ("on May 16. The following week, they met", "2025-06-03", "2025-W21"),
+            ("visited Manila in February. The previous month, talks", "2025-11-04", "2025-01"),
         ),
     ),
     Rule(

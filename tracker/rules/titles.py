@@ -23,6 +23,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
     imam sultan crown-prince marshal brigadier sergeant captain capt capt. field
     minister-president first lady high representative undersecretary under attorney
     treasurer messrs messrs. staff mme mme. rev rev. reverend
+    industry commerce agriculture transport tourism information communications science
+    technology infrastructure digital security development labor labour
     """.split()
 )
 
