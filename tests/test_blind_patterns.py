@@ -196,3 +196,24 @@ def test_a_president_elect_is_a_person() -> None:
     )
     rows = _rows(text, date(2025, 1, 11))
     assert ("Netumbo Nandi-Ndaitwah", "2025-01-06", "2025-01-06", "MEET") in rows
+
+
+def test_a_bearer_named_in_passing_does_not_take_the_subjects_surname() -> None:
+    text = (
+        "President Donald Trump and Chinese leader Xi Jinping spoke by phone on Thursday. Trump "
+        "said the call went well.\n\nAccording to Trump, Xi invited him and first lady Melania "
+        "Trump to visit China, and Trump returned the invitation.\n\nTrump and Xi last spoke on "
+        "Jan. 17."
+    )
+    people = {r[0] for r in _rows(text, date(2025, 6, 5)) if r[1] == "2025-01-17"}
+    assert people == {"Donald Trump", "Xi Jinping"}
+
+
+def test_the_agents_of_a_passive_take_part_in_the_event_noun() -> None:
+    text = (
+        "The summit, held on 9-10 November, was co-chaired by Colombian President Gustavo Petro "
+        "and European Council President António Costa."
+    )
+    rows = _rows(text, date(2025, 11, 10))
+    assert ("Gustavo Petro", "2025-11-09", "2025-11-10", "MEET") in rows
+    assert ("António Costa", "2025-11-09", "2025-11-10", "MEET") in rows

@@ -697,6 +697,16 @@ def _participants(
         while verb.pos_ == "ADP" and verb.head.i != verb.i:
             preps.add(verb.lower_)
             verb = verb.head
+        if pred.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            # "The summit, held on 9-10 November, was co-chaired by Petro and Costa"
+            verbs = [verb]
+            while verbs[-1].pos_ == "AUX" and verbs[-1].head.i != verbs[-1].i and len(verbs) < 4:
+                verbs.append(verbs[-1].head)  # "was co-chaired": the auxiliaries' verb
+            verbs += [c for v in verbs for c in v.children if c.dep_ == "conj"]
+            for v in verbs:
+                for c in v.children:
+                    if c.dep_ == "agent":
+                        col.walk(c, "actor", skip)
         obj = pred
         if preps == {"of"} and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
             # "held five rounds of talks": the quantity noun stands for the talks
@@ -733,6 +743,13 @@ def _participants(
     prefix = _split_prefix(pred)
     if prefix is not None and (subj is None or subj.i != prefix.i):
         col.walk(prefix, "actor", skip | {pred.i})  # "Jaishankar co-chaired": under "co"
+    if passive:
+        # "was held in Brussels ... and was co-hosted by Sánchez and Michel"
+        for v in pred.children:
+            if v.dep_ == "conj" and v.tag_ == "VBN":
+                for c in v.children:
+                    if c.dep_ == "agent":
+                        col.walk(c, "actor", skip)
     for c in pred.children:
         if c.i in skip or c.dep_ in ("nsubj", "nsubjpass"):
             continue

@@ -694,11 +694,18 @@ def _pick_homonym(
     if held is None or held not in options or held == recent:
         return recent
     sent = sent_of[s]
+    subject = doc[e - 1].dep_.startswith("nsubj")
     if last[recent] >= sent.start:
+        named = doc[last[recent]]
+        while named.dep_ in ("compound", "flat") and named.head.i != named.i:
+            named = named.head
+        if subject and not named.dep_.startswith("nsubj") and len(occurrences[held]) > 1:
+            # "Xi invited him and first lady Melania Trump ..., and Trump returned the
+            # invitation": a bearer named in passing does not take over the subject's name
+            return held
         return recent
     # "Eduardo Bolsonaro spoke. Bolsonaro added": the subject continues the last sentence
     prev_start = sent_of[sent.start - 1].start if sent.start > 0 else sent.start
-    subject = doc[e - 1].dep_.startswith("nsubj")
     return recent if subject and last[recent] >= prev_start else held
 
 
