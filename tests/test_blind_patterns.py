@@ -217,3 +217,21 @@ def test_the_agents_of_a_passive_take_part_in_the_event_noun() -> None:
     rows = _rows(text, date(2025, 11, 10))
     assert ("Gustavo Petro", "2025-11-09", "2025-11-10", "MEET") in rows
     assert ("António Costa", "2025-11-09", "2025-11-10", "MEET") in rows
+
+
+def test_a_wire_dateline_is_not_the_leads_subject() -> None:
+    text = (
+        "PUTRAJAYA – Prime Minister Lawrence Wong and his Malaysian counterpart Anwar Ibrahim "
+        "held the 11th Malaysia-Singapore Leaders' Retreat in Putrajaya on Jan 7."
+    )
+    rows = _rows(text, date(2025, 1, 8))
+    assert {"Lawrence Wong", "Anwar Ibrahim"} <= {r[0] for r in rows if r[1] == "2025-01-07"}
+
+
+def test_a_when_clause_of_a_dated_clause_takes_its_date() -> None:
+    text = (
+        "Prime Minister Lawrence Wong spoke.\n\nThe previous retreat took place in Singapore in "
+        "October 2023, when then Prime Minister Lee Hsien Loong hosted Mr Anwar."
+    )
+    rows = _rows(text, date(2025, 1, 8))
+    assert ("Lee Hsien Loong", "2023-10-01", "2023-10-31", "MEET") in rows

@@ -13,6 +13,8 @@ from tracker.ingest import IngestError, decode_bytes, parse_article, parse_date_
 from tracker.rules.boilerplate import (
     BOILERPLATE_LINES,
     BOILERPLATE_RE,
+    DATELINE_EXAMPLES,
+    DATELINE_RE,
     KEPT_LINES,
     LINK_MARKUP_EXAMPLES,
     LINK_MARKUP_RE,
@@ -48,6 +50,12 @@ def test_headline_blank_body_layout_without_date() -> None:
 def test_boilerplate_examples(pattern: str, examples: list[str]) -> None:
     for line in examples:
         assert BOILERPLATE_RE.match(line), line
+
+
+@pytest.mark.parametrize(("text", "dateline"), DATELINE_EXAMPLES)
+def test_dateline_examples(text: str, dateline: str) -> None:
+    m = DATELINE_RE.match(text)
+    assert m and m.group(0) == dateline
 
 
 @pytest.mark.parametrize("line", KEPT_LINES)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker.people import ArticlePeople, find_people, person_key
+from tracker.rules.boilerplate import DATELINE_RE
 from tracker.rules.status import (
     HYPOTHETICAL_AUX,
     HYPOTHETICAL_HEADS,
@@ -1288,6 +1289,20 @@ def _stay_scenes(
     out: list[tuple[Token, DateMention, Span]] = []
     for m, span in dated:
         root = span.root
+        prep = root.head
+        if root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB":
+            # "The retreat took place in October 2023, when Lee hosted Anwar": a when-clause
+            # of the clause that holds the date
+            for c in prep.head.children:
+                if (
+                    c.dep_ in ("advcl", "relcl")
+                    and c.i not in taken
+                    and c.i > span.end
+                    and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
+                    and match_trigger(c) is not None
+                ):
+                    taken.add(c.i)
+                    out.append((c, m, span))
         stay = root.dep_ == "dobj" and root.head.lemma_.lower() in _STAY_VERBS
         # "Wednesday saw Wang in N'Djamena, where he met ...": the day as the subject
         seen = (
@@ -1313,19 +1328,9 @@ def _stay_scenes(
 
 
 # "MOSCOW, Aug 7 (Reuters) -", "WASHINGTON (AP) --": the wire's filing date, no event's
-_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*"  # MOSCOW / NEW YORK
-    r"(?:,[ \t]*[A-Z0-9][^()\n,]{0,15})*"  # , Aug 7 / , Poland / , Jan. 5, 2000
-    # (Reuters) - ; the agency in brackets may end it alone: "MOSCOW, Aug 20 (PTI) The ..."
-    r"(?:[ \t]*\([A-Za-z .\-]{1,30}\)[ \t]*(?:--|[-\u2013\u2014_:])?"
-    r"|[ \t]*(?:--|[-\u2013\u2014_]))",
-    re.MULTILINE,
-)
-
-
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of wire datelines at the start of a line."""
-    return [(m.start(), m.end()) for m in _DATELINE.finditer(text[:200_000])]
+    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(text[:200_000])]
 
 
 _OPEN_QUOTES = ('"', "“", "‘", "`", "'")

@@ -98,10 +98,19 @@ def parse_stream(
 
 
 def paragraph_doc(nlp: Any, text: str) -> Any:
-    """The tokenised text with a sentence start after every paragraph break, which the parser
-    then respects: left alone it runs a bulleted chronology ("- May 16: ...", "- July 10: ...")
-    into one sentence, and every date in it onto every event."""
+    """The tokenised text with a sentence start after every paragraph break and after a wire
+    dateline, which the parser then respects: left alone it runs a bulleted chronology
+    ("- May 16: ...", "- July 10: ...") into one sentence, and every date in it onto every
+    event, and makes a dateline the lead's subject."""
+    from tracker.rules.boilerplate import DATELINE_RE
+
     doc = nlp.make_doc(text)
+    for m in DATELINE_RE.finditer(text[:200_000]):
+        # "PUTRAJAYA – Prime Minister Lawrence Wong and ... held": the dateline is no part of
+        # the lead's sentence (the parser made "PUTRAJAYA" its subject)
+        nxt = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        if nxt is not None and len(nxt) and not nxt[0].is_space:
+            nxt[0].is_sent_start = True
     after_break = False
     for tok in doc:
         if tok.is_space:

@@ -70,6 +70,22 @@ RELATED_HEADING_EXAMPLES = ["Related coverage:", "Read more", "See also:"]
 
 BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p, _ in BOILERPLATE_LINES), re.IGNORECASE)
 
+# "MOSCOW, Aug 7 (Reuters) -", "WASHINGTON (AP) --", "PUTRAJAYA –": the wire's dateline,
+# which dates no event (tracker.events) and is no part of the lead's sentence (tracker.nlp).
+DATELINE_RE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*"  # MOSCOW / NEW YORK
+    r"(?:,[ \t]*[A-Z0-9][^()\n,]{0,15})*"  # , Aug 7 / , Poland / , Jan. 5, 2000
+    # (Reuters) - ; the agency in brackets may end it alone: "MOSCOW, Aug 20 (PTI) The ..."
+    r"(?:[ \t]*\([A-Za-z .\-]{1,30}\)[ \t]*(?:--|[-\u2013\u2014_:])?"
+    r"|[ \t]*(?:--|[-\u2013\u2014_]))",
+    re.MULTILINE,
+)
+DATELINE_EXAMPLES = [
+    ("MOSCOW, Aug 7 (Reuters) - Russia said", "MOSCOW, Aug 7 (Reuters) -"),
+    ("PUTRAJAYA – Prime Minister Lawrence Wong", "PUTRAJAYA –"),
+    ("WASHINGTON (AP) -- The president", "WASHINGTON (AP) --"),
+]
+
 # Markdown-style links left by scrapers: "[confirmed](#)" -> "confirmed".
 LINK_MARKUP_RE = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]*\)")
 LINK_MARKUP_EXAMPLES = [("Dmitriev [confirmed](#) Thursday", "Dmitriev confirmed Thursday")]
