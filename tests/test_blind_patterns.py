@@ -235,3 +235,10 @@ def test_a_when_clause_of_a_dated_clause_takes_its_date() -> None:
     )
     rows = _rows(text, date(2025, 1, 8))
     assert ("Lee Hsien Loong", "2023-10-01", "2023-10-31", "MEET") in rows
+
+
+def test_a_named_base_is_not_a_person_but_a_surname_like_hall_is() -> None:
+    base = find_people(parse("Albanese landed at Manuel Kasiepo Air Force Base on Wednesday."))
+    assert not any(e.kind == "person" and e.name.endswith("Base") for e in base.entities)
+    hall = find_people(parse("Foreign Minister Penny Hall met Wong."))
+    assert ("Penny Hall", "person") in {(e.name, e.kind) for e in hall.entities}

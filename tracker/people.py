@@ -50,6 +50,12 @@ _PERSONAL_TITLES = frozenset(
     chairwoman chairperson premier mr. mrs. ms. dr. mr mrs ms dr""".split()
 )
 _ORG_LABELS = {"ORG"}
+# last words of the names of buildings and sites, which are never a person's
+_FACILITY_ENDS = {
+    (w,)
+    for w in """base airport airbase station stadium cathedral mosque embassy consulate
+    harbour harbor""".split()
+}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 _PLACE_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "toward"}
 
@@ -459,8 +465,14 @@ def find_people(doc: Doc) -> ArticlePeople:
             out.extend(parts[i])
         return tuple(out)
 
-    # a country is never a person, whatever the model says ("Solomon Islands Prime Minister")
-    raw = [r for r in raw if " ".join(toks(r[1], r[2])) not in COUNTRY_OF_WORD]
+    # a country is never a person, whatever the model says ("Solomon Islands Prime Minister"),
+    # nor is a named building or site ("Manuel Kasiepo Air Force Base")
+    raw = [
+        r
+        for r in raw
+        if " ".join(toks(r[1], r[2])) not in COUNTRY_OF_WORD
+        and not (r[2] - r[1] > 2 and toks(r[2] - 1, r[2])[-1:] in _FACILITY_ENDS)
+    ]
 
     # 2. full names: multi-token forms, merged when one is a contiguous part of another
     multi = sorted(
