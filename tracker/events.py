@@ -756,8 +756,10 @@ def _participants(
             continue
         if c.dep_ == "agent":
             col.walk(c, "actor", skip)
-        elif c.dep_ == "prep" and c.lower_ == "with" and not any(
-            g.dep_ == "pobj" for g in c.children
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and not any(g.dep_ == "pobj" for g in c.children)
         ):
             # "spoke on Sunday with President Zelenskyy, who ...": the parser may hang the
             # name elsewhere; the person named right after "with" is the counterpart
@@ -1165,7 +1167,7 @@ def extract_events(
             if pred is not None and not _across_lines(text, pred, span):
                 attached.append((pred, m, span))
         attached += _scene_clauses(attached)
-        attached += _stay_scenes(dated, attached)
+        attached += _unattached_scenes(dated, attached)
         dated_preds = {p.i for p, _, _ in attached}
         date_tokens = {i for _, _, sp in attached for i in range(sp.start, sp.end)}
         split = _split_coordinated_objects(people, attached)
@@ -1250,6 +1252,14 @@ def _denied_content(pred: Token, span: Span) -> bool:
     return gerund.tag_ == "VBG" and span.start > gerund.i and span.sent == pred.sent
 
 
+def _scene_verb(tok: Token) -> bool:
+    """A triggered verb of a where/when clause ("..., where Merz hosted talks")."""
+    return (
+        any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in tok.children)
+        and match_trigger(tok) is not None
+    )
+
+
 def _scene_clauses(
     attached: list[tuple[Token, DateMention, Span]],
 ) -> list[tuple[Token, DateMention, Span]]:
@@ -1268,8 +1278,7 @@ def _scene_clauses(
                     and c.pos_ == "VERB"
                     and c.i not in taken
                     and c.i >= span.end
-                    and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
-                    and match_trigger(c) is not None
+                    and _scene_verb(c)
                 ):
                     taken.add(c.i)
                     out.append((c, m, span))
@@ -1279,12 +1288,13 @@ def _scene_clauses(
 _STAY_VERBS = frozenset({"spend", "pass"})
 
 
-def _stay_scenes(
+def _unattached_scenes(
     dated: list[tuple[DateMention, Span]], attached: list[tuple[Token, DateMention, Span]]
 ) -> list[tuple[Token, DateMention, Span]]:
-    """ "He spent Sunday and Monday in Berlin, where Merz hosted talks", "Wednesday saw Wang
-    in N'Djamena, where he met ...": the stay's days date the triggered where-clause on its
-    place (the days themselves are the verb's object or subject)."""
+    """Where/when clauses dated by a clause that is no event itself: "took place in October
+    2023, when Lee hosted Anwar"; a stay, "He spent Sunday and Monday in Berlin, where Merz
+    hosted talks", "Wednesday saw Wang in N'Djamena, where he met ..." (the days are the
+    verb's object or subject)."""
     taken = {p.i for p, _, _ in attached}
     out: list[tuple[Token, DateMention, Span]] = []
     for m, span in dated:
@@ -1298,8 +1308,7 @@ def _stay_scenes(
                     c.dep_ in ("advcl", "relcl")
                     and c.i not in taken
                     and c.i > span.end
-                    and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
-                    and match_trigger(c) is not None
+                    and _scene_verb(c)
                 ):
                     taken.add(c.i)
                     out.append((c, m, span))
@@ -1319,15 +1328,13 @@ def _stay_scenes(
                 and c.i > span.end
                 and c.head.pos_ in ("PROPN", "NOUN")
                 and c.head.head.dep_ == "prep"
-                and any(g.dep_ == "advmod" and g.lower_ in SCENE_WORDS for g in c.children)
-                and match_trigger(c) is not None
+                and _scene_verb(c)
             ):
                 taken.add(c.i)
                 out.append((c, m, span))
     return out
 
 
-# "MOSCOW, Aug 7 (Reuters) -", "WASHINGTON (AP) --": the wire's filing date, no event's
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of wire datelines at the start of a line."""
     return [(m.start(), m.end()) for m in DATELINE_RE.finditer(text[:200_000])]

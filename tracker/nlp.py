@@ -6,6 +6,8 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from tracker.rules.boilerplate import DATELINE_RE
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -102,8 +104,6 @@ def paragraph_doc(nlp: Any, text: str) -> Any:
     dateline, which the parser then respects: left alone it runs a bulleted chronology
     ("- May 16: ...", "- July 10: ...") into one sentence, and every date in it onto every
     event, and makes a dateline the lead's subject."""
-    from tracker.rules.boilerplate import DATELINE_RE
-
     doc = nlp.make_doc(text)
     for m in DATELINE_RE.finditer(text[:200_000]):
         # "PUTRAJAYA – Prime Minister Lawrence Wong and ... held": the dateline is no part of
