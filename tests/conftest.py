@@ -110,3 +110,11 @@ def nlp() -> Any:
     from tracker.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def shipped_nlp() -> Any:
+    """en_core_web_sm exactly as spaCy runs it (tracker's pipeline must annotate the same)."""
+    from tracker.nlp import load_model
+
+    return load_model()

@@ -82,3 +82,46 @@ def test_paragraph_breaks_start_sentences() -> None:
     )
     sentences = [s.text for s in parse(text).sents]
     assert not any("Tirana" in s and "Abu Dhabi" in s for s in sentences), sentences
+
+
+def _parse_annotations(doc):  # type: ignore[no-untyped-def]
+    return [(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+@pytest.mark.parametrize("path", sorted(REALISTIC.glob("*.txt"))[::12], ids=lambda p: p.stem)
+def test_tracker_pipeline_annotates_as_spacy_ships_it(nlp, shipped_nlp, path: Path) -> None:  # type: ignore[no-untyped-def]
+    # tracker's pipeline runs the same networks with NumPy's BLAS (tracker.matmul): every
+    # tag, arc and entity must be the one spaCy's own BLIS products give
+    text = path.read_text(encoding="utf-8")
+    ours = nlp(paragraph_doc(nlp, text))
+    theirs = shipped_nlp(paragraph_doc(shipped_nlp, text))
+    assert _parse_annotations(ours) == _parse_annotations(theirs)
+
+
+def test_tracker_pipeline_runs_on_matmul_ops(nlp, shipped_nlp) -> None:  # type: ignore[no-untyped-def]
+    from tracker.matmul import MatmulOps
+
+    for name in ("tok2vec", "ner"):
+        ours, theirs = nlp.get_pipe(name).model, shipped_nlp.get_pipe(name).model
+        assert all(isinstance(node.ops, MatmulOps) for node in ours.walk())
+        assert not any(isinstance(node.ops, MatmulOps) for node in theirs.walk())
+
+
+@pytest.mark.parametrize("trans1", [False, True])
+@pytest.mark.parametrize("trans2", [False, True])
+def test_matmul_gemm_equals_thincs(trans1: bool, trans2: bool) -> None:
+    import numpy
+    from thinc.api import NumpyOps
+
+    from tracker.matmul import MatmulOps
+
+    rng = numpy.random.default_rng(7)
+    x = rng.standard_normal((40, 30) if not trans1 else (30, 40)).astype("float32")
+    y = rng.standard_normal((30, 20) if not trans2 else (20, 30)).astype("float32")
+    want = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    got = MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    numpy.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
+    out = numpy.empty_like(want)
+    assert MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    numpy.testing.assert_allclose(out, want, rtol=1e-5, atol=1e-5)
