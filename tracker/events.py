@@ -1156,6 +1156,9 @@ def extract_events(
     _reanchor_clause_offsets(doc, by_sent)
     forced = _counted_clause_offsets(doc, people, timexes, by_sent, published)
     events: list[ExtractedEvent] = []
+    # (event type, sentence start, date) of the dated events so far, for "the talks" later
+    told: list[tuple[str, int, DateMention, Span]] = []
+    previous_start = -1
     for sstart, sent in sents.items():
         dated = by_sent.get(sstart, [])
         triggers = [t for t in sent if match_trigger(t) is not None]
@@ -1203,16 +1206,32 @@ def extract_events(
                 ev = replace(ev, status="negated", event_type=kind, cameo=cameo, plover=plover)
             if ev is not None:
                 events.append(ev)
+                told.append((ev.event_type, sstart, m, span))
         heading = next((h for h in headings if h[0] <= sent.start_char < h[1]), None)
         hm, hspan = (heading[2], heading[3]) if heading is not None else (None, None)
         found = len(events)
+        shared_done: set[int] = set()
         for tok in triggers:
             if tok.i in dated_preds or tok.i in date_tokens:
                 continue
-            if _governed_by_dated(tok, dated_preds):
-                continue
+            tm, tspan = hm, hspan
+            earlier = None
+            if tm is None and not _governed_by_dated(tok, dated_preds):
+                earlier = _definite_reference(tok, told, {sstart, previous_start})
+            if earlier is not None:
+                # "..., who hosted the meeting"; "The crown prince attended the talks": the
+                # event just told, in this sentence or the one before, and its date
+                tm, tspan = earlier
+            elif _governed_by_dated(tok, dated_preds):
+                shared = _coordinated_act(tok, attached)
+                if shared is None or shared[0].i in shared_done:
+                    continue
+                # "flew to Doha on Wednesday and held talks with the emir": the second act
+                # of the same subject, told in the same tense, is of the same day
+                shared_done.add(shared[0].i)
+                tm, tspan = shared[1], shared[2]
             ev = _build(
-                text, published, people, sent, tok, hm, hspan, dated_preds, date_tokens, None
+                text, published, people, sent, tok, tm, tspan, dated_preds, date_tokens, None
             )
             if ev is not None:
                 events.append(ev)
@@ -1224,6 +1243,7 @@ def extract_events(
             )
             if ev is not None:
                 events.append(ev)
+        previous_start = sstart
     return _merge_statements(events)
 
 
@@ -1312,6 +1332,12 @@ def _unattached_scenes(
                 ):
                     taken.add(c.i)
                     out.append((c, m, span))
+        for c in (c for t in span for c in t.children):
+            # "He is due in Abu Dhabi on Thursday, where he will meet ...": a where-clause of
+            # the date itself, on a clause that is no event
+            if c.dep_ == "relcl" and c.i not in taken and c.i >= span.end and _scene_verb(c):
+                taken.add(c.i)
+                out.append((c, m, span))
         stay = root.dep_ == "dobj" and root.head.lemma_.lower() in _STAY_VERBS
         # "Wednesday saw Wang in N'Djamena, where he met ...": the day as the subject
         seen = (
@@ -1651,6 +1677,60 @@ def _tense_fits(pred: Token, speech: bool, ds: dt.date, de: dt.date, published: 
         and not speech
         and de < published - dt.timedelta(days=30)
     )
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite_reference(
+    tok: Token, told: list[tuple[str, int, DateMention, Span]], sentences: set[int]
+) -> tuple[DateMention, Span] | None:
+    """The date of the event a definite event noun refers back to: "the talks" (the trigger
+    itself or its verb's object), with no date or owner of its own, names the latest dated
+    event of its type in this sentence or the one before."""
+    noun = tok
+    if tok.pos_ == "VERB":
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), tok)
+    if noun.pos_ != "NOUN":
+        return None
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
+        return None  # "arrived on Wednesday to join the negotiations": the arrival's day
+    rule = match_trigger(noun)
+    if rule is None:
+        return None
+    kids = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids):
+        return None
+    if any(c.dep_ in ("poss", "amod", "compound", "prep", "nummod") for c in kids):
+        return None  # "the Gaza talks", "the talks on Friday", "the next meeting": its own
+    for event_type, sstart, m, span in reversed(told):
+        if sstart in sentences and event_type == rule.event_type and span.start != noun.i:
+            return m, span
+    return None
+
+
+def _coordinated_act(
+    tok: Token, attached: list[tuple[Token, DateMention, Span]]
+) -> tuple[Token, DateMention, Span] | None:
+    """The verb of a trigger ("held talks", "met") that is coordinated with a dated verb of
+    another event type, in the same verb form and with no subject of its own, with that
+    verb's date: it is the same subject's next act of the day."""
+    verb = tok
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        verb = tok.head  # the light verb of "held talks"
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.tag_ != verb.head.tag_:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head_rule = match_trigger(verb.head)
+    rule = match_trigger(tok)
+    if rule is None or head_rule is None or head_rule.event_type == rule.event_type:
+        return None
+    for pred, m, span in attached:
+        if pred.i == verb.head.i and not (verb.left_edge.i <= span.start < verb.right_edge.i + 1):
+            return verb, m, span
+    return None
 
 
 def _governed_by_dated(tok: Token, dated: set[int]) -> bool:

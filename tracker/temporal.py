@@ -249,6 +249,11 @@ _FUTURE_HEADS = frozenset(
      "poise", "likely", "prepare", "supposed", "suppose", "want", "seek", "decide", "agree",
      "promise", "vow", "pledge", "threaten", "offer", "invite", "urge", "ask", "propose"}
 )  # fmt: skip
+# A commitment told in the past perfect still looks ahead: "the two had agreed to meet in
+# September" (published in August) is this September, unlike "had been due to meet Friday".
+_COMMIT_HEADS = frozenset(
+    {"agree", "promise", "vow", "pledge", "decide", "offer", "propose", "invite", "urge", "ask"}
+)
 _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "relcl"})
 _SCHEDULED = frozenset({"expect", "schedule", "slate", "plan", "due", "propose", "set"})
 _PLAN_VERBS = frozenset({"plan", "schedule", "slate", "postpone", "reschedule", "adjourn", "defer"})
@@ -306,7 +311,9 @@ def _verb_tense(v: object, depth: int = 0) -> str | None:
     if "to" in lowers and head is not v and depth < 3:
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
             cop = head.head if head.head.lemma_ == "be" else head
-            if any(c.lower_ == "had" for c in (*head.children, *cop.children)):
+            if head.lemma_.lower() not in _COMMIT_HEADS and any(
+                c.lower_ == "had" for c in (*head.children, *cop.children)
+            ):
                 return "past"  # "had been due to expire Friday": the plan is over
             ht = _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else None
             if ht is None:  # "due" as ADJ: the tense is on its copula, child or head
