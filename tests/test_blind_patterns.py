@@ -295,3 +295,22 @@ def test_a_commitment_in_the_past_perfect_still_looks_ahead() -> None:
     rows = _rows(text, date(2025, 8, 11))
     assert ("Volodymyr Zelensky", "2025-09-01", "2025-09-30", "MEET") in rows
     assert not any(r[1].startswith("2024-09") for r in rows)
+
+
+def test_a_group_headed_by_someone_is_met_on_the_governing_verbs_date() -> None:
+    text = (
+        "Rubio and US National Security Adviser Mike Waltz sat down with a Ukrainian delegation "
+        "headed by Andriy Yermak, the head of Zelenskyy's office, at a hotel in Jeddah on "
+        "Tuesday shortly before noon local time."
+    )
+    rows = _rows(text, date(2025, 3, 11))
+    assert ("Andriy Yermak", "2025-03-11", "2025-03-11", "MEET") in rows
+    assert ("Mike Waltz", "2025-03-11", "2025-03-11", "MEET") in rows
+    assert not any(r[3] == "VISIT" for r in rows)  # "headed by" is no trip
+    # a participle that is an act of its own keeps its date
+    warrant = _rows(
+        "Merz said in February that he had invited Netanyahu to Germany, despite the warrant "
+        "issued against him by the International Criminal Court in November last year.",
+        date(2025, 12, 4),
+    )
+    assert not any(r[1] == "2024-11-01" for r in warrant)

@@ -298,13 +298,15 @@ def _attach_raw(span: Span) -> Token | None:
             ):
                 continue
             # "a statement carried by KCNA on Thursday": the statement's date
-            if (
-                h.dep_ == "acl"
-                and h.tag_ == "VBN"
-                and match_trigger(h) is None
-                and match_trigger(h.head) is not None
-            ):
-                return h.head
+            if h.dep_ == "acl" and h.tag_ == "VBN" and match_trigger(h) is None:
+                if match_trigger(h.head) is not None:
+                    return h.head
+                # "sat down with a delegation headed by Yermak at a hotel on Tuesday": who
+                # leads or makes up a group is no act of a day; the verb that governs it is
+                # ("the warrant issued ... in November" keeps its own date)
+                gov = _verb_of_object(h.head) if h.lemma_.lower() in _MAKEUP_VERBS else None
+                if gov is not None:
+                    return gov
             return _content_before_report(_speech_before_content(_light_to_xcomp(h), span), span)
         if h.pos_ in ("NOUN", "PROPN"):
             low = h.lemma_.lower()
@@ -330,6 +332,21 @@ def _attach_raw(span: Span) -> Token | None:
                 nouns += 1
                 if nouns >= 2:
                     return None
+    return None
+
+
+_MAKEUP_VERBS = frozenset({"head", "lead", "chair", "accompany", "compose", "comprise"})
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    """The triggered verb whose object (direct, or of a preposition) the noun is."""
+    verb = None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    if verb is not None and _is_verbal(verb) and match_trigger(verb) is not None:
+        return verb
     return None
 
 
@@ -794,6 +811,18 @@ def _aux_words(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
 
 
+_INFLECTIONS = (("ed", "e"), ("ed", ""), ("es", "e"), ("s", ""), ("ing", "e"), ("ing", ""))
+
+
+def _lemma_forms(tok: Token) -> set[str]:
+    """The token's lemma, its lower form and the stems its suffix allows: the lemmatizer
+    makes "hoped" "hop", and then "he hoped to speak" would read as a fact."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    forms.update(low[: -len(end)] + new for end, new in _INFLECTIONS if low.endswith(end))
+    return forms
+
+
 def _status(pred: Token, in_speech: bool) -> str:
     """happened | planned | negated | hypothetical, from auxiliaries and governing words."""
     tok = pred
@@ -827,13 +856,13 @@ def _status(pred: Token, in_speech: bool) -> str:
         if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             break  # "X has not approved it, and Y threatened on Thursday": Y's own clause
         head = tok.head
-        lemma = head.lemma_.lower()
-        if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and lemma in PLANNED_HEADS):
-            if lemma in NEGATING_HEADS:
+        lemmas = _lemma_forms(head)
+        if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and lemmas & PLANNED_HEADS):
+            if lemmas & NEGATING_HEADS:
                 return "negated"
-            if lemma in HYPOTHETICAL_HEADS:
+            if lemmas & HYPOTHETICAL_HEADS:
                 return "hypothetical"
-            if lemma in PLANNED_HEADS or head.lower_ in PLANNED_HEADS:
+            if lemmas & PLANNED_HEADS:
                 # "had been due to meet on Monday": a plan that fell through
                 be = head.head if head.dep_ == "acomp" else head
                 return "negated" if "had" in _aux_words(head) | _aux_words(be) else "planned"

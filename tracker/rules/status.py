@@ -81,6 +81,8 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("The two leaders could meet later this year.", "meet", "hypothetical"),
     ("Lula met Trump in New York last month.", "met", "happened"),
     ("Sudani invited the king to visit Baghdad in May.", "visit", "hypothetical"),
+    # heads are matched by their inflected form too (the lemmatizer makes "hoped" "hop")
+    ("Trump said he hoped to speak to Putin this week.", "speak", "hypothetical"),
     # the past perfect of a plan tells of a plan that fell through
     ("Dar called off a trip on which he had been due to meet Muttaqi on Monday.", "meet",
      "negated"),

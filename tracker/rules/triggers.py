@@ -172,6 +172,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Mauro Vieira met Marco Rubio in Washington on Thursday.",
         ),
     ),
+    # "sat down with a Ukrainian delegation": a meeting ("sat down for an interview" is not)
+    _t(
+        "sit",
+        "VERB",
+        "MEET",
+        needs="with",
+        avoid="interview",
+        examples=("Rubio and Mike Waltz sat down with a Ukrainian delegation on Tuesday.",),
+    ),
     _t(
         "hold",
         "VERB",
@@ -244,7 +253,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
     ),
     _t(
-        "travel fly arrive return head go",
+        "travel fly arrive return go",
         "VERB",
         "VISIT",
         needs="to in at for into",
@@ -253,6 +262,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Lula will travel to Indonesia and Malaysia next week.",
             "Witkoff and Kushner arrived in Egypt on Wednesday.",
         ),
+    ),
+    # heading somewhere is a trip; a delegation "headed by" someone is led, not moved
+    _t(
+        "head",
+        "VERB",
+        "VISIT",
+        needs="to for into",
+        avoid="by",
+        examples=("Wang Yi headed to Brussels on Monday for talks with Kaja Kallas.",),
     ),
     # arriving or landing is a trip even without a destination ("arrived on Wednesday to
     # join the negotiations"); leaving is one when it names where to ("left X for Tokyo")
