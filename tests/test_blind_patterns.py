@@ -314,3 +314,27 @@ def test_a_group_headed_by_someone_is_met_on_the_governing_verbs_date() -> None:
         date(2025, 12, 4),
     )
     assert not any(r[1] == "2024-11-01" for r in warrant)
+
+
+def test_a_gathering_that_brought_people_together_and_the_same_five_leaders() -> None:
+    text = (
+        "The summit in the Kazakh capital brought together Kazakh President Kassym-Jomart "
+        "Tokayev, Uzbek President Shavkat Mirziyoyev, Kyrgyz President Sadyr Japarov, Tajik "
+        "President Emomali Rahmon, and Turkmen President Serdar Berdimuhamedov with Chinese "
+        "leader Xi Jinping on June 17.\n\n"
+        "Xi also praised U.S. President Donald Trump's trade envoy.\n\n"
+        "It was the second such gathering after Xi hosted the same five leaders in the Chinese "
+        "city of Xi'an in May 2023."
+    )
+    rows = _rows(text, date(2025, 6, 18))
+    assert ("Sadyr Japarov", "2025-06-17", "2025-06-17", "MEET") in rows
+    assert ("Xi Jinping", "2025-06-17", "2025-06-17", "MEET") in rows
+    five = {r[0] for r in rows if r[1] == "2023-05-01"}
+    assert five == {
+        "Xi Jinping",
+        "Kassym-Jomart Tokayev",
+        "Shavkat Mirziyoyev",
+        "Sadyr Japarov",
+        "Emomali Rahmon",
+        "Serdar Berdimuhamedov",
+    }

@@ -56,7 +56,9 @@ _FACILITY_ENDS = {
     for w in """base airport airbase station stadium cathedral mosque embassy consulate
     harbour harbor""".split()
 }
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2
+}
 _PLACE_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "toward"}
 
 
@@ -1274,8 +1276,20 @@ def _group_referents(
     role = tok.lemma_.casefold()
     if role in ROLE_SYNONYMS:
         wanted = ROLE_SYNONYMS[role]
+        # "Xi hosted the same five leaders": the subject is not one of its own objects
+        actors: set[int] = set()
+        if tok.dep_ in ("dobj", "pobj", "conj"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                    actors.update(ap.resolve(c))
+        listed = _listed_together(ap.doc, history, n, persons, actors, drafts, wanted)
+        if listed:
+            return listed
         picked: list[int] = []
         for h in reversed(history):
+            if h[1] in actors:
+                continue
             if h[1] in persons and h[1] not in picked and drafts[h[1]].role_words & wanted:
                 picked.append(h[1])
             if len(picked) == n:
@@ -1298,6 +1312,36 @@ def _group_referents(
             out.append(h[1])
         if len(out) == n:
             return tuple(reversed(out))
+    return ()
+
+
+def _listed_together(
+    doc: Doc,
+    history: list[tuple[int, int, str, int]],
+    n: int,
+    persons: set[int],
+    actors: set[int],
+    drafts: list[_Draft],
+    wanted: frozenset[str],
+) -> tuple[int, ...]:
+    """'the same five leaders': the latest list that named exactly n persons of the role
+    side by side ("Tokayev, Mirziyoyev, Japarov, Rahmon and Berdimuhamedov"), when n > 2
+    (for two, the latest two named are the pair)."""
+    if n < 3:
+        return ()
+    lists: dict[int, list[int]] = {}
+    for i, ent, _dep, _sent in history:
+        if ent not in persons or ent in actors or not drafts[ent].role_words & wanted:
+            continue
+        head = doc[i]
+        while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
+            head = head.head
+        members = lists.setdefault(head.i, [])
+        if ent not in members:
+            members.append(ent)
+    for members in reversed(list(lists.values())):
+        if len(members) == n:
+            return tuple(members)
     return ()
 
 

@@ -172,6 +172,17 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Mauro Vieira met Marco Rubio in Washington on Thursday.",
         ),
     ),
+    # a gathering that "brought together" people is their meeting
+    _t(
+        "bring",
+        "VERB",
+        "MEET",
+        needs="together",
+        examples=(
+            "The summit, which brought together Tokayev and Mirziyoyev with Xi on June 17, "
+            "ended.",
+        ),
+    ),
     # "sat down with a Ukrainian delegation": a meeting ("sat down for an interview" is not)
     _t(
         "sit",
