@@ -338,3 +338,18 @@ def test_a_gathering_that_brought_people_together_and_the_same_five_leaders() ->
         "Emomali Rahmon",
         "Serdar Berdimuhamedov",
     }
+
+
+def test_a_passive_welcome_after_an_arrival_and_the_two_leaders_after_it() -> None:
+    text = (
+        "US President Donald Trump met Syrian President Ahmad Al-Sharaa on Wednesday, in a "
+        "meeting brokered by Saudi Crown Prince Mohammed bin Salman.\n\n"
+        "Trump said Turkish President Recep Tayyip Erdogan had also asked him to lift the "
+        "measures.\n\n"
+        "Trump arrived in Riyadh on Tuesday and was welcomed at the airport by the crown prince. "
+        "The two leaders signed a strategic economic partnership later that day."
+    )
+    rows = _rows(text, date(2025, 5, 15))
+    assert ("Mohammed bin Salman", "2025-05-13", "2025-05-13", "MEET") in rows
+    assert ("Mohammed bin Salman", "2025-05-13", "2025-05-13", "AGREE") in rows
+    assert not any(r[0] == "Recep Tayyip Erdogan" and r[1] == "2025-05-13" for r in rows)

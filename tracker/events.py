@@ -1739,6 +1739,15 @@ def _definite_reference(
     return None
 
 
+def _form(verb: Token) -> str:
+    """A verb's tense for comparing coordinated verbs: "arrived ... and was welcomed" are
+    both past; "met ... and will travel" are not."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and auxes and all(a.tag_ == "VBD" for a in auxes):
+        return "VBD"
+    return verb.tag_ if not auxes else verb.tag_ + "+" + "".join(a.lower_ for a in auxes)
+
+
 def _coordinated_act(
     tok: Token, attached: list[tuple[Token, DateMention, Span]]
 ) -> tuple[Token, DateMention, Span] | None:
@@ -1748,7 +1757,7 @@ def _coordinated_act(
     verb = tok
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         verb = tok.head  # the light verb of "held talks"
-    if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.tag_ != verb.head.tag_:
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or _form(verb) != _form(verb.head):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None

@@ -74,6 +74,7 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
             "monarch",
             "sultan",
             "head",
+            "prince",  # a crown prince who rules: "the two leaders" after Trump and MBS
         }
     ),
     "envoy": frozenset({"envoy", "representative", "ambassador"}),
