@@ -353,3 +353,25 @@ def test_a_passive_welcome_after_an_arrival_and_the_two_leaders_after_it() -> No
     assert ("Mohammed bin Salman", "2025-05-13", "2025-05-13", "MEET") in rows
     assert ("Mohammed bin Salman", "2025-05-13", "2025-05-13", "AGREE") in rows
     assert not any(r[0] == "Recep Tayyip Erdogan" and r[1] == "2025-05-13" for r in rows)
+
+
+def test_the_object_event_of_a_verb_that_is_none_takes_the_date() -> None:
+    text = (
+        "The push to repair ties follows a meeting between Ishiba and Chinese President Xi "
+        "Jinping on the sidelines of the APEC forum in Lima in November."
+    )
+    rows = _rows(text, date(2025, 3, 23))
+    assert ("Xi Jinping", "2024-11-01", "2024-11-30", "MEET") in rows
+
+
+def test_the_foreign_ministers_of_three_countries_are_the_foreign_ministers() -> None:
+    text = (
+        "Foreign Minister Takeshi Iwaya hosted Chinese Foreign Minister Wang Yi and South Korean "
+        "Foreign Minister Cho Tae-yul in Tokyo on Saturday. Wang will pay a courtesy call on "
+        "Prime Minister Shigeru Ishiba on Monday. The foreign ministers of Japan, China and South "
+        "Korea agreed on Saturday to work toward holding a summit."
+    )
+    rows = _rows(text, date(2025, 3, 23))
+    agreed = {r[0] for r in rows if r[3] == "AGREE"}
+    assert agreed == {"Takeshi Iwaya", "Wang Yi", "Cho Tae-yul"}
+    assert ("Shigeru Ishiba", "2025-03-24", "2025-03-24", "MEET") in rows  # paid in person

@@ -80,6 +80,18 @@ def test_a_related_list_and_a_credited_caption_are_dropped() -> None:
     assert "agreed to meet again" in text
 
 
+def test_a_related_list_spaced_by_blank_lines_is_dropped_to_the_next_sentence() -> None:
+    raw = (
+        "Ministers meet\n\nThe ministers met in Tokyo on Saturday.\n\nRELATED ARTICLES\n\n"
+        "Ishiba and Xi agree to pursue ties in first meeting (Nov 16, 2024)\n\n"
+        "Iwaya and Wang agree to resume dialogue (Dec 25, 2024)\n\n"
+        "Wang flew home on Sunday.\n"
+    )
+    text = parse_article(raw, "x.txt").text
+    assert "Ishiba" not in text and "Iwaya" not in text
+    assert "Wang flew home on Sunday." in text and "met in Tokyo" in text
+
+
 @pytest.mark.parametrize(("before", "after"), LINK_MARKUP_EXAMPLES)
 def test_link_markup_examples(before: str, after: str) -> None:
     assert LINK_MARKUP_RE.sub(r"\1", before) == after

@@ -307,6 +307,9 @@ def _attach_raw(span: Span) -> Token | None:
                 gov = _verb_of_object(h.head) if h.lemma_.lower() in _MAKEUP_VERBS else None
                 if gov is not None:
                     return gov
+            own = _object_event(h)
+            if own is not None:
+                return own
             return _content_before_report(_speech_before_content(_light_to_xcomp(h), span), span)
         if h.pos_ in ("NOUN", "PROPN"):
             low = h.lemma_.lower()
@@ -332,6 +335,18 @@ def _attach_raw(span: Span) -> Token | None:
                 nouns += 1
                 if nouns >= 2:
                     return None
+    return None
+
+
+def _object_event(verb: Token) -> Token | None:
+    """The event noun that a verb which is no event takes as object, when the noun names its
+    own people: "The push follows a meeting between Ishiba and Xi ... in November"."""
+    if match_trigger(verb) is not None:
+        return None
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and match_trigger(obj) is not None:
+            if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in obj.children):
+                return obj
     return None
 
 

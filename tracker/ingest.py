@@ -299,17 +299,29 @@ def parse_text_article(raw: str, source_path: str | None = None) -> ArticleInput
 
 def _without_related_lists(lines: list[str]) -> list[str]:
     """Non-empty lines, without a "Related coverage:" heading and the headlines listed under
-    it (up to the next blank line): links to other stories, not this one's news."""
+    it: links to other stories, not this one's news. The list runs to the next blank line,
+    or across blank lines while each entry reads as a headline ("RELATED ARTICLES", then
+    "Ishiba and Xi agree ... (Nov 16, 2024)" paragraphs)."""
     out: list[str] = []
-    in_list = False
+    in_list = spaced = False
     for ln in lines:
         if not ln:
+            spaced = in_list
             in_list = False
         elif RELATED_HEADING_RE.match(ln):
-            in_list = True
-        elif not in_list:
+            in_list, spaced = True, False
+        elif in_list or (spaced and _headline_like(ln)):
+            in_list = in_list or spaced
+        else:
+            spaced = False
             out.append(ln)
     return out
+
+
+def _headline_like(line: str) -> bool:
+    """A short line that does not end as a sentence does: a listed headline."""
+    text = line.strip()
+    return len(text.split()) <= 25 and not text.endswith((".", "!", "?", ":", '"', "\u201d"))
 
 
 # Menus and footers extract as a few words; an article body is longer than this.

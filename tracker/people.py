@@ -1238,10 +1238,13 @@ def _group_referents(
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.subtree:
                 if g.ent_type_ in ("GPE", "NORP") and g.dep_ in ("pobj", "conj"):
-                    countries.extend(sorted(countries_in(g.text)))
+                    # the whole name: "Korea" alone is no country, "South Korea" is
+                    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+                    countries.extend(sorted(countries_in(ent.text if ent else g.text)))
     if len(countries) >= 2:
         role = tok.lemma_.casefold()
         wanted = ROLE_SYNONYMS.get(role, frozenset({role})) | {"counterpart"}
+        portfolio = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
         found: list[int] = []
         near: dict[int, int] | None = None
         for country in dict.fromkeys(countries):
@@ -1250,6 +1253,19 @@ def _group_referents(
                 for i in persons
                 if country in drafts[i].countries and drafts[i].role_words & wanted
             ]
+            # "the foreign ministers of Japan, China and South Korea": the foreign minister,
+            # not the prime minister, when the article tells them apart
+            fitting = [i for i in cands if drafts[i].role_words & portfolio]
+            if portfolio and not fitting:
+                # the home side's minister is often named without a nationality
+                fitting = [
+                    i
+                    for i in persons
+                    if not drafts[i].countries and drafts[i].role_words & portfolio
+                ]
+                fitting = fitting if len(fitting) == 1 and fitting[0] not in found else []
+            if portfolio and fitting:
+                cands = fitting
             if len(cands) > 1:
                 # "Thai Prime Minister Anutin" named next to the group, not the former acting
                 # prime minister four paragraphs on

@@ -480,6 +480,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         examples=("Eduardo Bolsonaro, a congressman who moved to the United States in March.",),
     ),
     # --- nouns ---
+    # a courtesy call is paid in person
+    _t(
+        "call",
+        "NOUN",
+        "MEET",
+        needs="courtesy",
+        examples=("Wang Yi will pay a courtesy call on Prime Minister Ishiba on Monday.",),
+    ),
     _t(
         "call conversation",
         "NOUN",
