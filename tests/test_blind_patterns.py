@@ -375,3 +375,27 @@ def test_the_foreign_ministers_of_three_countries_are_the_foreign_ministers() ->
     agreed = {r[0] for r in rows if r[3] == "AGREE"}
     assert agreed == {"Takeshi Iwaya", "Wang Yi", "Cho Tae-yul"}
     assert ("Shigeru Ishiba", "2025-03-24", "2025-03-24", "MEET") in rows  # paid in person
+
+
+def test_a_given_name_the_model_took_for_a_place_still_acts() -> None:
+    text = (
+        "Defense Minister Sjafrie Sjamsoeddin denied in April that Indonesia had approved any "
+        "such request. The reports had surfaced after Sjafrie held talks with Russian Security "
+        "Council Secretary Sergei Shoigu in Moscow in February."
+    )
+    rows = _rows(text, date(2025, 5, 16))
+    assert ("Sjafrie Sjamsoeddin", "2025-02-01", "2025-02-28", "MEET") in rows
+
+
+def test_a_past_holder_is_not_one_of_the_two_leaders() -> None:
+    text = (
+        "President Prabowo Subianto hosted Australian Prime Minister Anthony Albanese at the "
+        "Merdeka Palace on Thursday.\n\n"
+        "Albanese chose Indonesia for his first overseas trip, repeating the gesture he made in "
+        "2022, when he flew to Jakarta to meet then-president Joko Widodo.\n\n"
+        "In a joint press statement on Thursday, the two leaders said they had agreed to expand "
+        "joint military exercises."
+    )
+    rows = _rows(text, date(2025, 5, 16))
+    assert ("Prabowo Subianto", "2025-05-15", "2025-05-15", "STATEMENT") in rows
+    assert not any(r[0] == "Joko Widodo" and r[1] == "2025-05-15" for r in rows)

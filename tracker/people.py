@@ -72,6 +72,30 @@ class PersonEntity:
     titles: tuple[str, ...] = ()
 
 
+_PAST_HOLDER = frozenset({"then", "former", "ex", "late"})
+
+
+def _past_holder(doc: Doc, i: int) -> bool:
+    """A mention as the role's past holder ("then-president Joko Widodo", "former prime
+    minister X"): not one of "the two leaders" of today's story."""
+    j = i - 1
+    while j >= 0 and j >= i - 6 and (doc[j].is_alpha or doc[j].text == "-"):
+        if doc[j].lower_ in _PAST_HOLDER:
+            return True
+        j -= 1
+    return False
+
+
+def _mislabelled_given(tok: Token) -> bool:
+    """A given name the model took for a place or a body, in an actor's slot ("which Prabowo
+    signed", "after Sjafrie held talks"); a country's own name never is one."""
+    return (
+        tok.ent_type_ in ("GPE", "ORG")
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and _fold(tok.text) not in COUNTRY_OF_WORD
+    )
+
+
 def _fold(text: str) -> str:
     return person_key(text)
 
@@ -549,7 +573,11 @@ def find_people(doc: Doc) -> ArticlePeople:
                     continue
                 if n == 1 and t[0] in PRONOUNS and not _midsentence_capital(doc, i, sent.start):
                     continue
-                if t in given_only and doc[i].ent_type_ not in ("", "PERSON"):
+                if (
+                    t in given_only
+                    and doc[i].ent_type_ not in ("", "PERSON")
+                    and not _mislabelled_given(doc[i])
+                ):
                     continue  # "Israel" is the country, not Israel Katz
                 if t in known and _is_cap(doc[e - 1]):
                     hit = e
@@ -1302,9 +1330,13 @@ def _group_referents(
         listed = _listed_together(ap.doc, history, n, persons, actors, drafts, wanted)
         if listed:
             return listed
+        named: dict[int, list[int]] = defaultdict(list)
+        for s0, _e0, idx in ap.name_spans:
+            named[idx].append(s0)
+        former = {idx for idx, starts in named.items() if all(_past_holder(doc, s) for s in starts)}
         picked: list[int] = []
         for h in reversed(history):
-            if h[1] in actors:
+            if h[1] in actors or h[1] in former:
                 continue
             if h[1] in persons and h[1] not in picked and drafts[h[1]].role_words & wanted:
                 picked.append(h[1])
