@@ -399,3 +399,40 @@ def test_a_past_holder_is_not_one_of_the_two_leaders() -> None:
     rows = _rows(text, date(2025, 5, 16))
     assert ("Prabowo Subianto", "2025-05-15", "2025-05-15", "STATEMENT") in rows
     assert not any(r[0] == "Joko Widodo" and r[1] == "2025-05-15" for r in rows)
+
+
+def test_each_line_of_a_timeline_box_keeps_its_own_date() -> None:
+    text = (
+        "Javier Milei met Donald Trump at the White House on Tuesday.\n\n"
+        "TIMELINE\n"
+        "November 2024 \u2013 Milei meets President-elect Trump at Mar-a-Lago\n"
+        "April 2025 \u2013 IMF approves a programme\n"
+        "September 23 \u2013 Trump and Milei meet in New York\n"
+    )
+    sentences = [s.text for s in parse(text).sents]
+    assert not any("Mar-a-Lago" in s and "New York" in s for s in sentences), sentences
+    rows = _rows(text, date(2025, 10, 18))
+    assert ("Javier Milei", "2024-11-01", "2024-11-30", "MEET") in rows  # the present is past
+    assert ("Donald Trump", "2025-09-23", "2025-09-23", "MEET") in rows
+    assert not any(r[1] == "2024-11-01" and r[0] == "Donald Trump" and r[3] != "MEET" for r in rows)
+
+
+def test_the_day_before_in_a_clause_on_the_subject_counts_from_the_main_verb() -> None:
+    text = (
+        "Trump received Milei in New York on September 23.\n\n"
+        "US Treasury Secretary Scott Bessent, who had met Economy Minister Luis Caputo in "
+        "Washington the day before, announced on October 9 that the US had bought pesos."
+    )
+    rows = _rows(text, date(2025, 10, 18))
+    assert ("Luis Caputo", "2025-10-08", "2025-10-08", "MEET") in rows
+    assert not any(r[1] == "2025-09-22" for r in rows)
+
+
+def test_a_when_clause_before_its_dated_clause_and_who_accompanied_the_trip() -> None:
+    text = (
+        "When Emmanuel Macron last travelled to China, in April 2023, he was accompanied by "
+        "European Commission President Ursula von der Leyen."
+    )
+    rows = _rows(text, date(2025, 12, 6))
+    assert ("Emmanuel Macron", "2023-04-01", "2023-04-30", "VISIT") in rows
+    assert ("Ursula von der Leyen", "2023-04-01", "2023-04-30", "VISIT") in rows

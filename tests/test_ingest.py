@@ -20,6 +20,8 @@ from tracker.rules.boilerplate import (
     LINK_MARKUP_RE,
     RELATED_HEADING_EXAMPLES,
     RELATED_HEADING_RE,
+    TIMELINE_LINE_EXAMPLES,
+    TIMELINE_LINE_RE,
 )
 
 from .conftest import SEED
@@ -50,6 +52,11 @@ def test_headline_blank_body_layout_without_date() -> None:
 def test_boilerplate_examples(pattern: str, examples: list[str]) -> None:
     for line in examples:
         assert BOILERPLATE_RE.match(line), line
+
+
+@pytest.mark.parametrize(("line", "opens_with_date"), TIMELINE_LINE_EXAMPLES)
+def test_timeline_line_examples(line: str, opens_with_date: bool) -> None:
+    assert bool(TIMELINE_LINE_RE.match(line)) == opens_with_date
 
 
 @pytest.mark.parametrize(("text", "dateline"), DATELINE_EXAMPLES)

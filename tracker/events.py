@@ -350,7 +350,7 @@ def _object_event(verb: Token) -> Token | None:
     return None
 
 
-_MAKEUP_VERBS = frozenset({"head", "lead", "chair", "accompany", "compose", "comprise"})
+_MAKEUP_VERBS = frozenset({"head", "lead", "chair", "compose", "comprise"})
 
 
 def _verb_of_object(noun: Token) -> Token | None:
@@ -1197,7 +1197,13 @@ def extract_events(
             continue
         by_sent.setdefault(span.sent.start, []).append((m, span))
 
+    # a chronology entry runs to the paragraph's end or to the next entry's line
+    headings = [
+        (start, min(end, nxt[0]) if nxt[0] > start else end, m, sp)
+        for (start, end, m, sp), nxt in zip(headings, [*headings[1:], (len(text),)], strict=False)
+    ]
     _reanchor_clause_offsets(doc, by_sent)
+    _reanchor_to_main_clause(by_sent)
     forced = _counted_clause_offsets(doc, people, timexes, by_sent, published)
     events: list[ExtractedEvent] = []
     # (event type, sentence start, date) of the dated events so far, for "the talks" later
@@ -1275,8 +1281,9 @@ def extract_events(
                 shared_done.add(shared[0].i)
                 tm, tspan = shared[1], shared[2]
             ev = _build(
-                text, published, people, sent, tok, tm, tspan, dated_preds, date_tokens, None
-            )
+                text, published, people, sent, tok, tm, tspan, dated_preds, date_tokens, None,
+                _entry_actor(tok, sent, people) if hm is not None else None,
+            )  # fmt: skip
             if ev is not None:
                 events.append(ev)
         root = sent.root
@@ -1289,6 +1296,19 @@ def extract_events(
                 events.append(ev)
         previous_start = sstart
     return _merge_statements(events)
+
+
+def _entry_actor(tok: Token, sent: Span, people: ArticlePeople) -> Token | None:
+    """The named actor of a chronology entry whose verb the parser left without a subject
+    ("September 23 - Trump and Milei meet in New York": both hang on the date)."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ != "conj" and any(people.entity(e).kind == "person" for e in people.resolve(t)):
+            return t
+    return None
 
 
 def _calls_names(verb: Token) -> bool:
@@ -1332,6 +1352,13 @@ def _scene_clauses(
     taken = {p.i for p, _, _ in attached}
     out: list[tuple[Token, DateMention, Span]] = []
     for pred, m, span in attached:
+        for c in pred.children:
+            # "When Macron last travelled to China, in April 2023, he was accompanied by ...":
+            # the when-clause of a dated act is of its time
+            if c.dep_ == "advcl" and c.i not in taken and _scene_verb(c):
+                if not (c.left_edge.i <= span.start <= c.right_edge.i):
+                    taken.add(c.i)
+                    out.append((c, m, span))
         hosts = [span.root]
         if pred.pos_ == "NOUN":
             hosts.append(pred)
@@ -1504,6 +1531,61 @@ def _reanchor_clause_offsets(doc: Doc, by_sent: dict[int, list[tuple[DateMention
                 timexes=m.timexes,
             )
             items[k] = (new, span)
+
+
+_DAY_OFFSET = re.compile(
+    r"(?:the\s+|a\s+)?(?:day|night)\s+(before|earlier|after|later)"
+    r"|the\s+(previous|next|following)\s+(?:day|night)",
+    re.I,
+)
+
+
+def _verb_of(span: Span) -> Token | None:
+    """The first verb above a date expression."""
+    h = span.root
+    for _ in range(4):
+        if h.head.i == h.i:
+            return h if _is_verbal(h) else None
+        h = h.head
+        if _is_verbal(h):
+            return h
+    return None
+
+
+def _reanchor_to_main_clause(by_sent: dict[int, list[tuple[DateMention, Span]]]) -> None:
+    """'Bessent, who had met Caputo the day before, announced on October 9': a bare day
+    offset in a clause on the subject (or a participle clause) of a verb dated in the same
+    sentence counts from that verb's day, not from the date the story last named."""
+    for items in by_sent.values():
+        for k, (m, span) in enumerate(items):
+            found = _DAY_OFFSET.fullmatch(m.text.strip())
+            if found is None:
+                continue
+            word = (found.group(1) or found.group(2)).lower()
+            offset = -1 if word in ("before", "earlier", "previous") else 1
+            verb = _verb_of(span)
+            if verb is None:
+                continue
+            mains: set[int] = set()
+            if verb.dep_ == "relcl":
+                subject = verb.head
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    mains.add(subject.head.i)
+                # the small model may hang the main verb on its subject ("Bessent ... ,
+                # announced": acl)
+                mains.update(
+                    c.i for c in subject.children if c.dep_ == "acl" and c.i > verb.i
+                )
+            elif verb.dep_ == "advcl":
+                mains.add(verb.head.i)
+            for m2, span2 in items:
+                if m2 is m or m2.granularity != "day" or m2.date_start != m2.date_end:
+                    continue
+                main = _verb_of(span2)
+                if main is not None and main.i in mains:
+                    day = m2.date_start + dt.timedelta(days=offset)
+                    items[k] = (replace(m, date_start=day, date_end=day), span)
+                    break
 
 
 _COUNTED_OFFSET = re.compile(r"P(\d+)([DWMY])")
@@ -1888,7 +1970,10 @@ def _build(
             cameo, plover = TYPE_CODES[measure]
     if m is not None and span is not None:
         ds, de, gran = m.date_start, m.date_end, m.granularity
-        if not _tense_fits(pred, speech, ds, de, published):
+        # a chronology entry tells the past in the present tense ("November 2024 - Milei
+        # meets Trump")
+        entry = chronology_heading(text, m.start, m.end)
+        if not entry and not _tense_fits(pred, speech, ds, de, published):
             return None
         if gran != "day" and ds <= published <= de and _counted_in_period(pred, span):
             return None  # "their fourth meeting this year": a count, not a date

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from tracker.rules.boilerplate import DATELINE_RE
+from tracker.rules.boilerplate import DATELINE_RE, TIMELINE_LINE_RE
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -122,7 +122,8 @@ def paragraph_doc(nlp: Any, text: str) -> Any:
     """The tokenised text with a sentence start after every paragraph break and after a wire
     dateline, which the parser then respects: left alone it runs a bulleted chronology
     ("- May 16: ...", "- July 10: ...") into one sentence, and every date in it onto every
-    event, and makes a dateline the lead's subject."""
+    event, and makes a dateline the lead's subject. So does each line of a timeline box
+    that opens with its date, even after a single line break."""
     doc = nlp.make_doc(text)
     for m in DATELINE_RE.finditer(text[:200_000]):
         # "PUTRAJAYA – Prime Minister Lawrence Wong and ... held": the dateline is no part of
@@ -130,6 +131,15 @@ def paragraph_doc(nlp: Any, text: str) -> Any:
         nxt = doc.char_span(m.end(), len(text), alignment_mode="expand")
         if nxt is not None and len(nxt) and not nxt[0].is_space:
             nxt[0].is_sent_start = True
+    for m in TIMELINE_LINE_RE.finditer(text[:200_000]):
+        # "TIMELINE\nNovember 2024 – Milei meets Trump\nApril 2025 – ...": one entry a line
+        first = doc.char_span(m.start(), len(text), alignment_mode="expand")
+        if first is not None and len(first) and first[0].i > 0:
+            k = 0
+            while k < len(first) and first[k].is_space:
+                k += 1
+            if k < len(first):
+                first[k].is_sent_start = True
     after_break = False
     for tok in doc:
         if tok.is_space:

@@ -91,3 +91,30 @@ LINK_MARKUP_RE = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]*\)")
 LINK_MARKUP_EXAMPLES = [("Dmitriev [confirmed](#) Thursday", "Dmitriev confirmed Thursday")]
 
 ORIGINAL_URL_RE = re.compile(r"^\s*Original url:\s*\n*\s*<?(https?://[^\s>]+)>?", re.I | re.M)
+
+# A line of a timeline box that opens with its date ("November 2024 – Milei meets Trump",
+# "- 20-21 February: Rubio skips ...", "Oct. 9: Bessent announces"): it starts a sentence even
+# after a single line break, so each entry keeps its own date (tracker.nlp.paragraph_doc).
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+TIMELINE_LINE_RE = re.compile(
+    r"^[ \t]*(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25ba][ \t]*)?"
+    r"(?:(?:\d{1,2}(?:[ \t]*[-\u2013][ \t]*\d{1,2})?[ \t]+)?" + _MONTH
+    + r"(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[-\u2013][ \t]*\d{1,2})?)?(?:,?[ \t]+\d{4})?"
+    r"|" + _WEEKDAY + r"|\d{4})"
+    r"[ \t]*(?::|[\u2013\u2014]|-(?=[ \t]))",
+    re.MULTILINE,
+)
+TIMELINE_LINE_EXAMPLES = [
+    ("November 2024 \u2013 Milei meets President-elect Trump", True),
+    ("- 20-21 February: US Secretary of State Marco Rubio skips", True),
+    ("Oct. 9: Bessent announces the swap line", True),
+    ("September 23 \u2013 Trump and Milei meet in New York", True),
+    ("2019: Trump and Putin meet in Osaka", True),
+    ("March was a difficult month for the talks.", False),
+    ("May 2025 brought new sanctions.", False),
+]
+

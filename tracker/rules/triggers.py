@@ -172,6 +172,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Mauro Vieira met Marco Rubio in Washington on Thursday.",
         ),
     ),
+    # who accompanies someone on a trip makes it too ("he was accompanied by von der Leyen")
+    _t(
+        "accompany",
+        "VERB",
+        "VISIT",
+        examples=("In April 2023 Macron was accompanied to China by Ursula von der Leyen.",),
+    ),
     # a gathering that "brought together" people is their meeting
     _t(
         "bring",
