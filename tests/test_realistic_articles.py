@@ -1,11 +1,13 @@
 """Held-out-style check on realistic 2025 diplomatic news (tests/fixtures/realistic/).
 
-Forty-nine articles written for this test in the styles of Reuters, AP, the Guardian, Al
+Fifty-nine articles written for this test in the styles of Reuters, AP, the Guardian, Al
 Jazeera, PTI, the BBC, the SCMP, AFP, the Kyiv Independent, Kyodo, DW (an explainer with a
 bulleted chronology), The EastAfrican, Middle East Eye, Politico's Playbook, The Hindu, ABC
 Australia, France 24, TASS, Yonhap, Anadolu, The National, an FT Q&A, Xinhua, Nikkei Asia,
 the Times of Israel, dpa, VOA, The Straits Times, EFE, NPR, Kathimerini, The Moscow Times,
-Dawn, The Japan Times, RFE/RL, The Jakarta Post, Ukrainska Pravda, a wire brief with an
+Dawn, The Japan Times, RFE/RL, The Jakarta Post, Ukrainska Pravda, an Al Jazeera live blog, a
+BBC Q&A, Arab News, the Korea Herald, the Daily Maverick, Le Monde in English, the Buenos Aires
+Times (with a timeline box), a wire brief with an
 UPDATE line, a long analysis piece with background dates and a live blog (bylines, datelines,
 captions, "Read more"/"Related article" lines, footers), annotated by hand under the dev set's
 rules *before* the pipeline was run on them. The pipeline adds them to a fresh database,
@@ -31,8 +33,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "realistic"
 # gd15, pti16, rn17), 0.818 (four more: ap18, pol19, pti20, afp21), 0.771 (kyo22, dw23,
 # tea24, wire25, mee26), 0.902 (pol27, hin28, abc29, f24-30, tass31), 0.817 (yon32, aa33,
 # ap34, tn35, ft36), 0.847 (xin37, nik38, toi39, dpa40, voa41), 0.776 (st42, efe43, npr44,
-# kat45, mt46), 0.759 (dawn47, jt48, rfe49, jp50, up51: added untuned, for the next round);
-# all of them now: see README "Quality and speed"
+# kat45, mt46), 0.759 (dawn47, jt48, rfe49, jp50, up51), 0.857 (aj52, scmp53, bbc54,
+# kyiv55, an56), 0.836 (guard57, kh58, dm59, lm60, bat61); all of them now: see README
+# "Quality and speed"
 STRICT_F1_FLOOR = 0.85
 RELAXED_F1_FLOOR = 0.87
 
@@ -113,7 +116,7 @@ def test_fixtures_follow_the_annotation_rules() -> None:
     for g in golds:
         text = (FIXTURES / f"{g['id']}.txt").read_text(encoding="utf-8")
         words = len(text.split())
-        assert 350 <= words <= 700, (g["id"], words)
+        assert 350 <= words <= 800, (g["id"], words)  # the body, plus its page furniture
         published = g["published"]
         for ev in g["events"]:
             assert ev["evidence"] in text and ev["date_text"] in ev["evidence"], ev
