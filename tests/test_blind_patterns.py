@@ -436,3 +436,23 @@ def test_a_when_clause_before_its_dated_clause_and_who_accompanied_the_trip() ->
     rows = _rows(text, date(2025, 12, 6))
     assert ("Emmanuel Macron", "2023-04-01", "2023-04-30", "VISIT") in rows
     assert ("Ursula von der Leyen", "2023-04-01", "2023-04-30", "VISIT") in rows
+
+
+def test_a_known_event_a_speech_act_reports_dates_the_speech() -> None:
+    text = (
+        "Kirill Dmitriev met Steve Witkoff in Miami on Friday.\n\n"
+        "The Kremlin's spokesman, Dmitry Peskov, confirmed the Miami meeting on Sunday."
+    )
+    rows = _rows(text, date(2025, 10, 27))
+    assert any(r[0] == "Dmitry Peskov" and r[1] == "2025-10-26" for r in rows)
+
+
+def test_an_act_during_the_call_is_of_the_calls_day() -> None:
+    text = (
+        "President Donald Trump and Chinese leader Xi Jinping spoke by phone on Thursday "
+        "morning.\n\n"
+        "The White House said the talks covered trade.\n\n"
+        "According to Trump, Xi invited him to visit China during the call."
+    )
+    rows = _rows(text, date(2025, 6, 6))
+    assert ("Xi Jinping", "2025-06-05", "2025-06-05", "INVITE") in rows

@@ -328,6 +328,8 @@ def _attach_raw(span: Span) -> Token | None:
                     continue  # "agreed to a ceasefire in Doha on Oct. 19": the agreeing
                 return None
             if match_trigger(h) is not None:
+                if _reported_event(h, span):
+                    return h.head  # "confirmed the Miami meeting on Sunday": the confirming
                 return h
             if h.dep_ == "appos":
                 continue  # "called Petro an 'illegal drug leader' on Sunday": Petro again
@@ -336,6 +338,19 @@ def _attach_raw(span: Span) -> Token | None:
                 if nouns >= 2:
                     return None
     return None
+
+
+def _reported_event(noun: Token, span: Span) -> bool:
+    """A known event (definite, or named by a name before it) that a speech act reports, with
+    the date after it: "Peskov confirmed the Miami meeting on Sunday", "Trump announced the
+    talks on 7 April" tell when it was said, not when the meeting was."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or span.start < noun.i or not _is_verbal(verb):
+        return False
+    rule = match_trigger(verb)
+    if rule is None or not rule.speech:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def _object_event(verb: Token) -> Token | None:
@@ -1817,6 +1832,14 @@ def _definite_reference(
     noun = tok
     if tok.pos_ == "VERB":
         noun = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), tok)
+        # "Xi invited him to visit China during the call": what happened during it, the
+        # article's latest call however far back
+        for v in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
+            for prep in v.children:
+                if prep.dep_ == "prep" and prep.lower_ == "during":
+                    noun = next((g for g in prep.children if g.dep_ == "pobj"), noun)
+                    if noun is not tok:
+                        sentences = {s for _t, s, _m, _sp in told}
     if noun.pos_ != "NOUN":
         return None
     verb = tok if tok.pos_ == "VERB" else tok.head
