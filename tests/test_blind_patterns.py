@@ -456,3 +456,18 @@ def test_an_act_during_the_call_is_of_the_calls_day() -> None:
     )
     rows = _rows(text, date(2025, 6, 6))
     assert ("Xi Jinping", "2025-06-05", "2025-06-05", "INVITE") in rows
+
+
+def test_a_letter_handed_over_and_a_while_clause_of_a_dated_act() -> None:
+    text = (
+        "Iranian Foreign Minister Abbas Araghchi met Steve Witkoff on Saturday.\n\n"
+        "The letter was handed to Araghchi in Tehran on 12 March by Anwar Gargash, a senior "
+        "adviser to the UAE president.\n\n"
+        "President Donald Trump announced the talks on 7 April while hosting Israeli Prime "
+        "Minister Benjamin Netanyahu at the White House."
+    )
+    rows = _rows(text, date(2025, 4, 20))
+    assert ("Anwar Gargash", "2025-03-12", "2025-03-12", "MEET") in rows
+    assert ("Abbas Araghchi", "2025-03-12", "2025-03-12", "MEET") in rows
+    assert ("Benjamin Netanyahu", "2025-04-07", "2025-04-07", "MEET") in rows
+    assert ("Donald Trump", "2025-04-07", "2025-04-07", "STATEMENT") in rows

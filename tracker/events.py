@@ -109,6 +109,8 @@ def _near_lemmas(tok: Token) -> set[str]:
     ):
         out.add("@person")
     for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            out.add("~" + c.lemma_.lower())  # the passive's object: "the letter was handed"
         if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "aux", "auxpass"):
             continue  # the infinitive "to" of "expected to call on X" is no particle
         if c.dep_ in _CLAUSE_DEPS:
@@ -1359,6 +1361,14 @@ def _scene_verb(tok: Token) -> bool:
     )
 
 
+def _meanwhile(tok: Token) -> bool:
+    """A triggered verb of a while-clause ("while hosting Netanyahu")."""
+    return (
+        any(g.dep_ == "mark" and g.lower_ == "while" for g in tok.children)
+        and match_trigger(tok) is not None
+    )
+
+
 def _scene_clauses(
     attached: list[tuple[Token, DateMention, Span]],
 ) -> list[tuple[Token, DateMention, Span]]:
@@ -1368,9 +1378,10 @@ def _scene_clauses(
     out: list[tuple[Token, DateMention, Span]] = []
     for pred, m, span in attached:
         for c in pred.children:
-            # "When Macron last travelled to China, in April 2023, he was accompanied by ...":
-            # the when-clause of a dated act is of its time
-            if c.dep_ == "advcl" and c.i not in taken and _scene_verb(c):
+            # "When Macron last travelled to China, in April 2023, he was accompanied by ...",
+            # "announced the talks on 7 April while hosting Netanyahu": a when- or
+            # while-clause of a dated act is of its time
+            if c.dep_ == "advcl" and c.i not in taken and (_scene_verb(c) or _meanwhile(c)):
                 if not (c.left_edge.i <= span.start <= c.right_edge.i):
                     taken.add(c.i)
                     out.append((c, m, span))

@@ -46,8 +46,8 @@ TYPE_CODES: dict[str, tuple[str | None, str | None]] = {
 @dataclass(frozen=True)
 class Trigger:
     """One trigger rule. `needs`: one of these lemmas must be a child or grandchild
-    (particle, preposition, object; "@person" = a named or titled direct object);
-    `avoid`: none of them may be."""
+    (particle, preposition, object; "@person" = a named or titled direct object; "~x" = x
+    as the subject of a passive, "the letter was handed"); `avoid`: none of them may be."""
 
     lemmas: tuple[str, ...]
     pos: str  # VERB | NOUN
@@ -170,6 +170,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         examples=(
             "Umerov and Medinsky first met in Istanbul on May 16.",
             "Mauro Vieira met Marco Rubio in Washington on Thursday.",
+        ),
+    ),
+    # a letter or message handed over in person is a meeting of giver and receiver
+    _t(
+        "hand deliver",
+        "VERB",
+        "MEET",
+        needs="letter message invitation note ~letter ~message ~invitation ~note",
+        examples=(
+            "The letter was handed to Araghchi in Tehran on 12 March by Anwar Gargash.",
+            "Araghchi handed Putin a letter from Khamenei on Friday.",
         ),
     ),
     # who accompanies someone on a trip makes it too ("he was accompanied by von der Leyen")
