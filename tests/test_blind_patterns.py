@@ -471,3 +471,19 @@ def test_a_letter_handed_over_and_a_while_clause_of_a_dated_act() -> None:
     assert ("Abbas Araghchi", "2025-03-12", "2025-03-12", "MEET") in rows
     assert ("Benjamin Netanyahu", "2025-04-07", "2025-04-07", "MEET") in rows
     assert ("Donald Trump", "2025-04-07", "2025-04-07", "STATEMENT") in rows
+
+
+def test_it_was_attended_by_and_a_split_co_hosted_agent() -> None:
+    text = (
+        "The summit, held on 9-10 November, was co-chaired by Colombian President Gustavo "
+        "Petro and European Council President Antonio Costa. It was also attended by Spanish "
+        "Prime Minister Pedro Sanchez and Brazilian President Luiz Inacio Lula da Silva.\n\n"
+        "The previous summit was held in Brussels on 17-18 July 2023, during Spain's presidency "
+        "of the Council of the EU, and was co-hosted by Sanchez and then European Council "
+        "President Charles Michel."
+    )
+    rows = _rows(text, date(2025, 11, 11))
+    assert ("Luiz Inacio Lula da Silva", "2025-11-09", "2025-11-10", "MEET") in rows
+    assert ("Pedro Sanchez", "2025-11-09", "2025-11-10", "MEET") in rows
+    assert ("Charles Michel", "2023-07-17", "2023-07-18", "MEET") in rows
+    assert ("Pedro Sanchez", "2023-07-17", "2023-07-18", "MEET") in rows

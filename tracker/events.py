@@ -1289,14 +1289,17 @@ def extract_events(
                 # "..., who hosted the meeting"; "The crown prince attended the talks": the
                 # event just told, in this sentence or the one before, and its date
                 tm, tspan = earlier
-            elif _governed_by_dated(tok, dated_preds):
+            elif _governed_by_dated(tok, dated_preds) or _split_prefix(tok) is not None:
                 shared = _coordinated_act(tok, attached)
-                if shared is None or shared[0].i in shared_done:
+                if shared is not None and shared[0].i in shared_done:
+                    continue
+                if shared is None and _governed_by_dated(tok, dated_preds):
                     continue
                 # "flew to Doha on Wednesday and held talks with the emir": the second act
                 # of the same subject, told in the same tense, is of the same day
-                shared_done.add(shared[0].i)
-                tm, tspan = shared[1], shared[2]
+                if shared is not None:
+                    shared_done.add(shared[0].i)
+                    tm, tspan = shared[1], shared[2]
             ev = _build(
                 text, published, people, sent, tok, tm, tspan, dated_preds, date_tokens, None,
                 _entry_actor(tok, sent, people) if hm is not None else None,
@@ -1841,6 +1844,16 @@ def _definite_reference(
     itself or its verb's object), with no date or owner of its own, names the latest dated
     event of its type in this sentence or the one before."""
     noun = tok
+    if tok.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
+    ):
+        # "The summit, held on 9-10 November, was co-chaired by ... It was also attended
+        # by ...": the event just told, as the subject of a passive
+        rule = match_trigger(tok)
+        for event_type, sstart, m, span in reversed(told):
+            if rule is not None and sstart in sentences and event_type == rule.event_type:
+                return m, span
+        return None
     if tok.pos_ == "VERB":
         noun = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), tok)
         # "Xi invited him to visit China during the call": what happened during it, the
@@ -1888,13 +1901,24 @@ def _coordinated_act(
     verb = tok
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         verb = tok.head  # the light verb of "held talks"
-    if verb.pos_ != "VERB" or verb.dep_ != "conj" or _form(verb) != _form(verb.head):
+    if verb.pos_ != "VERB":
+        return None
+    prefix = _split_prefix(verb)
+    if prefix is not None and prefix.dep_ == "conj" and verb.head.i == prefix.head.i:
+        pass  # "... and was co-hosted by": the parser made "co" the conjunct
+    elif verb.dep_ != "conj" or _form(verb) != _form(verb.head):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    head_rule = match_trigger(verb.head)
+    head_rule = _event_for(verb.head)[0]  # "was held" takes its type from "the summit"
     rule = match_trigger(tok)
-    if rule is None or head_rule is None or head_rule.event_type == rule.event_type:
+    if rule is None or head_rule is None:
+        return None
+    # one act told twice is one event, unless the second brings its own people ("was held
+    # in Brussels on 17-18 July 2023 and was co-hosted by Sanchez and Michel")
+    if head_rule.event_type == rule.event_type and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
         return None
     for pred, m, span in attached:
         if pred.i == verb.head.i and not (verb.left_edge.i <= span.start < verb.right_edge.i + 1):

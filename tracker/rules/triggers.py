@@ -257,10 +257,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "co-chair chair convene attend join",
         "VERB",
         "MEET",
-        needs=MEETING_NOUNS + " government cabinet conference ceremony",
+        # in the passive the gathering is the subject: "It was also attended by Lula"
+        needs=MEETING_NOUNS
+        + " government cabinet conference ceremony "
+        + " ".join("~" + w for w in (MEETING_NOUNS + " conference ceremony it").split()),
         examples=(
             "Trump and el-Sissi co-chaired a summit on Monday.",
             "Netanyahu will convene his government later on Thursday.",
+            "The summit was also attended by Pedro Sanchez on Sunday.",
         ),
     ),
     _t(
