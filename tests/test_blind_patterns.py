@@ -487,3 +487,21 @@ def test_it_was_attended_by_and_a_split_co_hosted_agent() -> None:
     assert ("Pedro Sanchez", "2025-11-09", "2025-11-10", "MEET") in rows
     assert ("Charles Michel", "2023-07-17", "2023-07-18", "MEET") in rows
     assert ("Pedro Sanchez", "2023-07-17", "2023-07-18", "MEET") in rows
+
+
+def test_honorifics_observers_and_a_second_callee() -> None:
+    text = (
+        "Cambodian Prime Minister Hun Manet and Thailand's acting Prime Minister Phumtham "
+        "Wechayachai held talks at Seri Perdana on Monday afternoon, with Prime Minister Datuk "
+        "Seri Anwar Ibrahim as mediator, while United States Ambassador to Malaysia Edgard "
+        "Kagan and Chinese Ambassador Ouyang Yujing attended as observers.\n\n"
+        "The talks were convened after US President Donald Trump spoke by telephone to Hun "
+        "Manet and then to Phumtham on Saturday.\n\n"
+        "Prime Minister Datuk Seri Anwar Ibrahim met Hun Manet again on Tuesday."
+    )
+    rows = _rows(text, date(2025, 7, 30))
+    people = {r[0] for r in rows}
+    assert "Anwar Ibrahim" in people and not any("Datuk" in p for p in people)
+    assert ("Edgard Kagan", "2025-07-28", "2025-07-28", "MEET") in rows
+    assert ("Ouyang Yujing", "2025-07-28", "2025-07-28", "MEET") in rows
+    assert ("Phumtham Wechayachai", "2025-07-26", "2025-07-26", "CALL") in rows

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tracker.people import ArticlePeople, find_people, person_key
 from tracker.rules.boilerplate import DATELINE_RE
 from tracker.rules.status import (
+    CANCELLING_VERBS,
     HYPOTHETICAL_AUX,
     HYPOTHETICAL_HEADS,
     HYPOTHETICAL_MARKS,
@@ -819,7 +820,9 @@ def _participants(
             )
             for i in people.mention_tokens(c.i + 1, stop):
                 col.add(people.resolve(doc[i]), "counterpart")
-        elif c.dep_ in ("dobj", "dative", "attr", "oprd", "prep", "prt", "npadvmod", "appos"):
+        elif c.dep_ in ("dobj", "dative", "attr", "oprd", "prep", "prt", "npadvmod", "appos") or (
+            c.dep_ == "conj" and c.pos_ == "ADP"  # "to Hun Manet and then to Phumtham"
+        ):
             if c.lower_ in ("whom", "who") and pred.dep_ == "relcl":
                 col.walk(pred.head, "counterpart", skip)  # "Mr Putin, whom he met"
                 continue
@@ -855,6 +858,15 @@ def _lemma_forms(tok: Token) -> set[str]:
     return forms
 
 
+def _cancels(verb: Token) -> bool:
+    """A verb that calls its subject event off: postponed, cancelled, "called off"."""
+    if verb.pos_ != "VERB" or not _lemma_forms(verb) & CANCELLING_VERBS:
+        return False
+    if verb.lemma_.lower() == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return True
+
+
 def _status(pred: Token, in_speech: bool) -> str:
     """happened | planned | negated | hypothetical, from auxiliaries and governing words."""
     tok = pred
@@ -875,6 +887,8 @@ def _status(pred: Token, in_speech: bool) -> str:
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
             return "hypothetical"
         if tok.pos_ == "NOUN":
+            if tok.dep_ in ("nsubjpass", "nsubj") and _cancels(tok.head):
+                return "negated"  # "A planned visit ... was postponed"
             mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
             if mods & HYPOTHETICAL_MODIFIERS:
                 return "hypothetical"
@@ -1380,7 +1394,8 @@ def _scene_clauses(
     taken = {p.i for p, _, _ in attached}
     out: list[tuple[Token, DateMention, Span]] = []
     for pred, m, span in attached:
-        for c in pred.children:
+        verbs = [pred, pred.head] if pred.pos_ == "NOUN" and pred.dep_ == "dobj" else [pred]
+        for c in (c for v in verbs for c in v.children):
             # "When Macron last travelled to China, in April 2023, he was accompanied by ...",
             # "announced the talks on 7 April while hosting Netanyahu": a when- or
             # while-clause of a dated act is of its time

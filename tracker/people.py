@@ -26,6 +26,8 @@ from tracker.rules.nationality import COUNTRY_OF_WORD, KNOWN_OFFICES, KNOWN_PEOP
 from tracker.rules.titles import (
     CORPORATE_SUFFIXES,
     GROUP_NOUNS,
+    HONORIFIC_LEADS,
+    HONORIFIC_SEQUELS,
     NAME_PARTICLES,
     NAME_PREFIXES,
     NOT_NAMES,
@@ -87,11 +89,12 @@ def _past_holder(doc: Doc, i: int) -> bool:
 
 
 def _mislabelled_given(tok: Token) -> bool:
-    """A given name the model took for a place or a body, in an actor's slot ("which Prabowo
-    signed", "after Sjafrie held talks"); a country's own name never is one."""
+    """A given name the model took for a place or a body, in a person's slot ("which Prabowo
+    signed", "after Sjafrie held talks", "spoke by telephone to Hun Manet and then to
+    Phumtham"); a country's own name never is one."""
     return (
         tok.ent_type_ in ("GPE", "ORG")
-        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj")
         and _fold(tok.text) not in COUNTRY_OF_WORD
     )
 
@@ -170,7 +173,15 @@ def _is_cap(tok: Token) -> bool:
 
 
 def _is_title(tok: Token) -> bool:
-    return tok.text.casefold().rstrip(",") in TITLE_WORDS
+    low = tok.text.casefold().rstrip(",")
+    if low in TITLE_WORDS:
+        return True
+    doc, i = tok.doc, tok.i
+    if low in HONORIFIC_SEQUELS:  # "Datuk Seri", "Dato' Sri", "Tan Sri"
+        return i > 0 and doc[i - 1].lower_ in HONORIFIC_LEADS
+    if low == "tan" or low == "'":  # "Tan Sri", the apostrophe of "Dato' Sri"
+        return i + 1 < len(doc) and doc[i + 1].lower_ in HONORIFIC_SEQUELS
+    return False
 
 
 def _particle_run_end(doc: Doc, i: int, limit: int) -> int | None:
@@ -332,7 +343,7 @@ def _title_before(doc: Doc, start: int, sent_start: int) -> tuple[str, set[str],
         tok = doc[j - 1]
         low = tok.text.casefold()
         if (
-            low in TITLE_WORDS
+            _is_title(tok)
             or low in ROLE_NOUNS
             or (
                 tok.pos_ in ("ADJ", "NOUN", "PROPN")

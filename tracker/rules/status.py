@@ -58,6 +58,11 @@ HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
     }
 )
 NEGATING_HEADS: frozenset[str] = frozenset({"decline", "fail", "refuse"})
+# verbs whose subject event did not take place as planned: "a planned visit ... was
+# postponed", "the summit was called off"
+CANCELLING_VERBS: frozenset[str] = frozenset(
+    {"postpone", "cancel", "scrap", "shelve", "delay", "defer", "abandon", "call", "scrub"}
+)
 
 # subordinators that make a clause conditional
 HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
@@ -83,6 +88,8 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Sudani invited the king to visit Baghdad in May.", "visit", "hypothetical"),
     # heads are matched by their inflected form too (the lemmatizer makes "hoped" "hop")
     ("Trump said he hoped to speak to Putin this week.", "speak", "hypothetical"),
+    ("A planned visit by Prabowo to Canberra earlier this year was postponed.", "visit",
+     "negated"),
     # the past perfect of a plan tells of a plan that fell through
     ("Dar called off a trip on which he had been due to meet Muttaqi on Monday.", "meet",
      "negated"),

@@ -25,8 +25,15 @@ TITLE_WORDS: frozenset[str] = frozenset(
     treasurer messrs messrs. staff mme mme. rev rev. reverend
     industry commerce agriculture transport tourism information communications science
     technology infrastructure digital security development labor labour
+    datuk dato datin tun
     """.split()
 )
+
+# Malaysian honorifics ("Datuk Seri Anwar Ibrahim", "Dato' Sri Mohamad Hasan", "Tan Sri
+# Muhyiddin Yassin"): "Seri"/"Sri" are titles only after the honorific they complete, and
+# "Tan" only before "Sri", since all three are names too (Sri Mulyani Indrawati, Tan Chuan-Jin).
+HONORIFIC_LEADS: frozenset[str] = frozenset({"datuk", "dato", "datin", "tun", "toh", "tan", "'"})
+HONORIFIC_SEQUELS: frozenset[str] = frozenset({"seri", "sri", "puan"})
 
 # Titles after which a single name is a given or regnal name, not a surname: "King
 # Hussein" of Jordan is not "Saddam Hussein", "Crown Prince Hassan" not "Hassan Rouhani".
@@ -154,6 +161,16 @@ NOT_NAMES: frozenset[str] = frozenset(
 # Examples that tests run: (text, name without titles, titles split off).
 EXAMPLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("President Vladimir Putin spoke on Friday.", "Vladimir Putin", ("President",)),
+    (
+        "Prime Minister Datuk Seri Anwar Ibrahim hosted the talks.",
+        "Anwar Ibrahim",
+        ("Prime Minister Datuk Seri",),
+    ),
+    (
+        "Finance Minister Sri Mulyani Indrawati spoke.",
+        "Sri Mulyani Indrawati",
+        ("Finance Minister",),
+    ),
     (
         "Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrived.",
         "Tamim bin Hamad Al Thani",

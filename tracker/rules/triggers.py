@@ -259,12 +259,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         "MEET",
         # in the passive the gathering is the subject: "It was also attended by Lula"
         needs=MEETING_NOUNS
-        + " government cabinet conference ceremony "
+        + " government cabinet conference ceremony observer "
         + " ".join("~" + w for w in (MEETING_NOUNS + " conference ceremony it").split()),
         examples=(
             "Trump and el-Sissi co-chaired a summit on Monday.",
             "Netanyahu will convene his government later on Thursday.",
             "The summit was also attended by Pedro Sanchez on Sunday.",
+            "The envoys of China and the US attended as observers on Monday.",
         ),
     ),
     _t(
