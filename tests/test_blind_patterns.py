@@ -505,3 +505,17 @@ def test_honorifics_observers_and_a_second_callee() -> None:
     assert ("Edgard Kagan", "2025-07-28", "2025-07-28", "MEET") in rows
     assert ("Ouyang Yujing", "2025-07-28", "2025-07-28", "MEET") in rows
     assert ("Phumtham Wechayachai", "2025-07-26", "2025-07-26", "CALL") in rows
+
+
+def test_a_fathers_name_after_bin_is_another_man_and_a_qasr_is_a_palace() -> None:
+    text = (
+        "UAE President His Highness Sheikh Mohamed bin Zayed Al Nahyan held talks with Donald "
+        "Trump at Qasr Al Watan on Thursday.\n\n"
+        "Abu Dhabi Crown Prince Sheikh Khaled bin Mohamed bin Zayed Al Nahyan attended.\n\n"
+        "Sheikh Mohamed last visited Washington in September 2024."
+    )
+    rows = _rows(text, date(2025, 5, 16))
+    people = {r[0] for r in rows}
+    assert ("Mohamed bin Zayed Al Nahyan", "2025-05-15", "2025-05-15", "MEET") in rows
+    assert ("Mohamed bin Zayed Al Nahyan", "2024-09-01", "2024-09-30", "VISIT") in rows
+    assert "Qasr Al Watan" not in people and "Mohamed" not in people

@@ -35,6 +35,7 @@ from tracker.rules.titles import (
     ROLE_NOUNS,
     ROLE_SYNONYMS,
     ROYAL_TITLES,
+    STYLE_NOUNS,
     SUBORDINATE_RANKS,
     TITLE_WORDS,
 )
@@ -58,6 +59,8 @@ _FACILITY_ENDS = {
     for w in """base airport airbase station stadium cathedral mosque embassy consulate
     harbour harbor""".split()
 }
+# ... and so is one whose first word names the building: "Qasr Al Watan" (a palace)
+_FACILITY_STARTS = frozenset({"qasr", "palacio", "palazzo", "schloss", "chateau"})
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2
 }
@@ -181,6 +184,8 @@ def _is_title(tok: Token) -> bool:
         return i > 0 and doc[i - 1].lower_ in HONORIFIC_LEADS
     if low == "tan" or low == "'":  # "Tan Sri", the apostrophe of "Dato' Sri"
         return i + 1 < len(doc) and doc[i + 1].lower_ in HONORIFIC_SEQUELS
+    if low in ("his", "her"):  # "His Highness Sheikh Mohamed"
+        return i + 1 < len(doc) and doc[i + 1].lower_ in STYLE_NOUNS
     return False
 
 
@@ -509,6 +514,7 @@ def find_people(doc: Doc) -> ArticlePeople:
         for r in raw
         if " ".join(toks(r[1], r[2])) not in COUNTRY_OF_WORD
         and not (r[2] - r[1] > 2 and toks(r[2] - 1, r[2])[-1:] in _FACILITY_ENDS)
+        and not (r[2] - r[1] > 1 and toks(r[1], r[1] + 1)[0] in _FACILITY_STARTS)
     ]
 
     # 2. full names: multi-token forms, merged when one is a contiguous part of another
@@ -825,9 +831,17 @@ def _companies_to_orgs(doc: Doc, drafts: list[_Draft], full: list[tuple[str, ...
             d.kind = "org"
 
 
+# "Khaled bin Mohamed bin Zayed Al Nahyan" holds his father's name after "bin": that part is
+# another man ("Mohamed bin Zayed Al Nahyan"), never a short form of the son's name.
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+
+
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     n = len(small)
-    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
+    return any(
+        big[i : i + n] == small and not (i > 0 and big[i - 1] in _PATRONYMIC)
+        for i in range(len(big) - n + 1)
+    )
 
 
 def _place_texts(doc: Doc) -> frozenset[str]:

@@ -25,9 +25,12 @@ TITLE_WORDS: frozenset[str] = frozenset(
     treasurer messrs messrs. staff mme mme. rev rev. reverend
     industry commerce agriculture transport tourism information communications science
     technology infrastructure digital security development labor labour
-    datuk dato datin tun
+    datuk dato datin tun highness majesty excellency
     """.split()
 )
+# "His Highness Sheikh Mohamed bin Zayed", "Her Majesty", "His Excellency": the possessive
+# is a title word only before these
+STYLE_NOUNS: frozenset[str] = frozenset({"highness", "majesty", "excellency", "holiness"})
 
 # Malaysian honorifics ("Datuk Seri Anwar Ibrahim", "Dato' Sri Mohamad Hasan", "Tan Sri
 # Muhyiddin Yassin"): "Seri"/"Sri" are titles only after the honorific they complete, and
@@ -161,6 +164,11 @@ NOT_NAMES: frozenset[str] = frozenset(
 # Examples that tests run: (text, name without titles, titles split off).
 EXAMPLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("President Vladimir Putin spoke on Friday.", "Vladimir Putin", ("President",)),
+    (
+        "UAE President His Highness Sheikh Mohamed bin Zayed Al Nahyan held talks.",
+        "Mohamed bin Zayed Al Nahyan",
+        ("UAE President His Highness Sheikh",),
+    ),
     (
         "Prime Minister Datuk Seri Anwar Ibrahim hosted the talks.",
         "Anwar Ibrahim",
