@@ -519,3 +519,20 @@ def test_a_fathers_name_after_bin_is_another_man_and_a_qasr_is_a_palace() -> Non
     assert ("Mohamed bin Zayed Al Nahyan", "2025-05-15", "2025-05-15", "MEET") in rows
     assert ("Mohamed bin Zayed Al Nahyan", "2024-09-01", "2024-09-30", "VISIT") in rows
     assert "Qasr Al Watan" not in people and "Mohamed" not in people
+
+
+def test_a_taoiseach_named_partners_papers_handed_and_credentials_presented() -> None:
+    text = (
+        "The Taoiseach, Simon Harris, had announced the decision on May 22nd in co-ordination "
+        "with the prime ministers of Spain and Norway, Pedro Sanchez and Jonas Gahr Store.\n\n"
+        "Norway's foreign minister, Espen Barth Eide, handed diplomatic papers formalising his "
+        "country's recognition to Dr Mustafa in Brussels on Sunday.\n\n"
+        "Its head, Jilan Wahba Abdalmajid, is expected to present her credentials as "
+        "ambassador to President Michael D Higgins next month."
+    )
+    rows = _rows(text, date(2024, 5, 29))
+    assert ("Simon Harris", "2024-05-22", "2024-05-22", "STATEMENT") in rows
+    assert ("Jonas Gahr Store", "2024-05-22", "2024-05-22", "STATEMENT") in rows
+    assert not any(r[0] == "Espen Barth Eide" and r[1] == "2024-05-22" for r in rows)
+    assert ("Espen Barth Eide", "2024-05-26", "2024-05-26", "MEET") in rows
+    assert ("Jilan Wahba Abdalmajid", "2024-06-01", "2024-06-30", "MEET") in rows

@@ -301,13 +301,16 @@ def _attach_raw(span: Span) -> Token | None:
             ):
                 continue
             # "a statement carried by KCNA on Thursday": the statement's date
-            if h.dep_ == "acl" and h.tag_ == "VBN" and match_trigger(h) is None:
-                if match_trigger(h.head) is not None:
+            if h.dep_ == "acl" and h.tag_ in ("VBN", "VBG") and match_trigger(h) is None:
+                if h.tag_ == "VBN" and match_trigger(h.head) is not None:
                     return h.head
                 # "sat down with a delegation headed by Yermak at a hotel on Tuesday": who
-                # leads or makes up a group is no act of a day; the verb that governs it is
-                # ("the warrant issued ... in November" keeps its own date)
-                gov = _verb_of_object(h.head) if h.lemma_.lower() in _MAKEUP_VERBS else None
+                # leads or makes up a group is no act of a day, nor is what papers do
+                # ("handed papers formalising the recognition to Mustafa on Sunday"); the
+                # verb that governs them is ("the warrant issued ... in November" keeps its
+                # own date)
+                makeup = h.tag_ == "VBG" or h.lemma_.lower() in _MAKEUP_VERBS
+                gov = _verb_of_object(h.head) if makeup else None
                 if gov is not None:
                     return gov
             own = _object_event(h)

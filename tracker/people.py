@@ -1286,6 +1286,19 @@ def _group_referents(
     """'the foreign ministers of Congo and Rwanda' -> the person of each country with that
     role, wherever the article names them; 'the two envoys' -> the last two persons named
     in this or the two sentences before, never the speaker who reports on them."""
+    # "the prime ministers of Spain and Norway, Pedro Sanchez and Jonas Gahr Store": the
+    # names in apposition are the group
+    named: list[int] = []
+    for c in tok.children:
+        # (the parser may hang the names on the countries: "of Spain and Norway, Pedro
+        # Sanchez and Jonas Gahr Store")
+        if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of"):
+            for g in c.subtree:
+                for e in ap.resolve(g):
+                    if e in persons and e not in named:
+                        named.append(e)
+    if len(named) >= 2:
+        return tuple(named)
     countries: list[str] = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":

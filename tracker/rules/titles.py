@@ -25,7 +25,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     treasurer messrs messrs. staff mme mme. rev rev. reverend
     industry commerce agriculture transport tourism information communications science
     technology infrastructure digital security development labor labour
-    datuk dato datin tun highness majesty excellency
+    datuk dato datin tun highness majesty excellency taoiseach tanaiste tánaiste
     """.split()
 )
 # "His Highness Sheikh Mohamed bin Zayed", "Her Majesty", "His Excellency": the possessive

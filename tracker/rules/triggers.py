@@ -177,11 +177,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         "hand deliver",
         "VERB",
         "MEET",
-        needs="letter message invitation note ~letter ~message ~invitation ~note",
+        needs="letter message invitation note paper document ~letter ~message ~invitation "
+        "~note ~paper ~document",
         examples=(
             "The letter was handed to Araghchi in Tehran on 12 March by Anwar Gargash.",
             "Araghchi handed Putin a letter from Khamenei on Friday.",
+            "Espen Barth Eide handed diplomatic papers to Dr Mustafa in Brussels on Sunday.",
         ),
+    ),
+    # an envoy presents credentials to the head of state in person
+    _t(
+        "present",
+        "VERB",
+        "MEET",
+        needs="credential credentials",
+        examples=("She is expected to present her credentials to President Higgins next month.",),
     ),
     # who accompanies someone on a trip makes it too ("he was accompanied by von der Leyen")
     _t(
