@@ -505,6 +505,28 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Trump appointed Mike Waltz as ambassador in May.",
         ),
     ),
+    # an inauguration or a succession is taking office too
+    _t(
+        "swear",
+        "VERB",
+        "OTHER",
+        needs="in",
+        examples=("Albanese, who was sworn in for his second term on Tuesday, flew to Jakarta.",),
+    ),
+    _t(
+        "inaugurate",
+        "VERB",
+        "OTHER",
+        avoid="bridge plant airport road port station building",
+        examples=("Karol Nawrocki was inaugurated as president on August 6.",),
+    ),
+    _t(
+        "succeed",
+        "VERB",
+        "OTHER",
+        needs="as",
+        examples=("Serdar Berdimuhamedov, who succeeded his father as president in March 2022.",),
+    ),
     _t(
         "move relocate emigrate",
         "VERB",
