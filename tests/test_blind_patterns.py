@@ -536,3 +536,19 @@ def test_a_taoiseach_named_partners_papers_handed_and_credentials_presented() ->
     assert not any(r[0] == "Espen Barth Eide" and r[1] == "2024-05-22" for r in rows)
     assert ("Espen Barth Eide", "2024-05-26", "2024-05-26", "MEET") in rows
     assert ("Jilan Wahba Abdalmajid", "2024-06-01", "2024-06-30", "MEET") in rows
+
+
+def test_initialled_agreement_and_the_two_leaders_who_acted_together() -> None:
+    text = (
+        "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan have "
+        "ended decades of war.\n\nTimeline\n\n"
+        "- August 8: Aliyev and Pashinyan initial the peace agreement at the White House, with "
+        "US President Donald Trump as host. Trump calls it a historic day.\n\n"
+        "- October 2: The two leaders meet again on the sidelines of the European Political "
+        "Community summit in Copenhagen."
+    )
+    rows = _rows(text, date(2025, 10, 20))
+    assert ("Ilham Aliyev", "2025-08-08", "2025-08-08", "AGREE") in rows
+    assert ("Ilham Aliyev", "2025-10-02", "2025-10-02", "MEET") in rows
+    assert ("Nikol Pashinyan", "2025-10-02", "2025-10-02", "MEET") in rows
+    assert not any(r[0] == "Donald Trump" and r[1] == "2025-10-02" for r in rows)

@@ -1368,6 +1368,10 @@ def _group_referents(
         listed = _listed_together(ap.doc, history, n, persons, actors, drafts, wanted)
         if listed:
             return listed
+        if n == 2:
+            pair = _acting_pair(ap, history, persons, sents[max(0, si - 3)].start, tok)
+            if pair:
+                return pair
         named: dict[int, list[int]] = defaultdict(list)
         for s0, _e0, idx in ap.name_spans:
             named[idx].append(s0)
@@ -1398,6 +1402,37 @@ def _group_referents(
             out.append(h[1])
         if len(out) == n:
             return tuple(reversed(out))
+    return ()
+
+
+def _acting_pair(
+    ap: ArticlePeople,
+    history: list[tuple[int, int, str, int]],
+    persons: set[int],
+    window: int,
+    tok: Token,
+) -> tuple[int, ...]:
+    """'The two leaders meet again' after 'Aliyev and Pashinyan initial the agreement, with
+    Trump as host': the latest two persons who acted together as one coordinated subject,
+    in this or the three sentences before (a bullet may stand as a sentence of its own)."""
+    doc = ap.doc
+    for i, ent, dep, sent_start in reversed(history):
+        if sent_start < window:
+            break
+        if i >= tok.i or not dep.startswith("nsubj") or ent not in persons:
+            continue
+        name = doc[i]
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head
+        partners = [
+            e
+            for c in name.children
+            if c.dep_ == "conj"
+            for e in ap.resolve(c)
+            if e in persons and e != ent
+        ]
+        if len(partners) == 1:
+            return (ent, partners[0])
     return ()
 
 

@@ -362,6 +362,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Zelensky accepted in March a U.S. proposal for a ceasefire.",
         ),
     ),
+    # initialling a text is agreeing to it before the formal signing
+    _t(
+        "initial",
+        "VERB",
+        "AGREE",
+        needs="agreement deal accord treaty text",
+        examples=("- August 8: Aliyev and Pashinyan initial the peace agreement in Washington.",),
+    ),
     _t(
         "reach strike",
         "VERB",
