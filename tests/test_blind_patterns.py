@@ -552,3 +552,16 @@ def test_initialled_agreement_and_the_two_leaders_who_acted_together() -> None:
     assert ("Ilham Aliyev", "2025-10-02", "2025-10-02", "MEET") in rows
     assert ("Nikol Pashinyan", "2025-10-02", "2025-10-02", "MEET") in rows
     assert not any(r[0] == "Donald Trump" and r[1] == "2025-10-02" for r in rows)
+
+
+def test_those_who_join_the_two_leaders_are_not_the_two_leaders() -> None:
+    text = (
+        "Donald Trump and Volodymyr Zelensky met in St Peter's Basilica on Saturday.\n\n"
+        "French President Emmanuel Macron and British Prime Minister Keir Starmer briefly "
+        "joined the two leaders before the start of the funeral mass on Saturday."
+    )
+    doc = parse(text)
+    ap = find_people(doc)
+    leaders = next(t for t in doc if t.lower_ == "leaders")
+    names = {ap.entities[e].name for e in ap.resolve(leaders)}
+    assert names == {"Donald Trump", "Volodymyr Zelensky"}

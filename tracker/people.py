@@ -1365,12 +1365,15 @@ def _group_referents(
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                     actors.update(ap.resolve(c))
+                    for g in c.children:  # "Macron and Starmer joined the two leaders"
+                        if g.dep_ == "conj":
+                            actors.update(ap.resolve(g))
         listed = _listed_together(ap.doc, history, n, persons, actors, drafts, wanted)
         if listed:
             return listed
         if n == 2:
             pair = _acting_pair(ap, history, persons, sents[max(0, si - 3)].start, tok)
-            if pair:
+            if pair and not actors.intersection(pair):
                 return pair
         named: dict[int, list[int]] = defaultdict(list)
         for s0, _e0, idx in ap.name_spans:
