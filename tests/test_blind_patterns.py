@@ -565,3 +565,14 @@ def test_those_who_join_the_two_leaders_are_not_the_two_leaders() -> None:
     leaders = next(t for t in doc if t.lower_ == "leaders")
     names = {ap.entities[e].name for e in ap.resolve(leaders)}
     assert names == {"Donald Trump", "Volodymyr Zelensky"}
+
+
+def test_a_name_span_that_opens_with_punctuation_does_not_crash() -> None:
+    # found by benchmarks/ingest_memory.py: a person span whose first token folds to nothing
+    text = (
+        "For the first time in history, the U.S. has gone to war with an Arab and Muslim "
+        'nation, and we know a peaceful solution was in reach." --- Geraldine Brooks in Amman, '
+        "Jordan, and Craig Forman in Cairo, Egypt, contributed to this article."
+    )
+    people = {p.name for p in find_people(parse(text)).entities}
+    assert "Geraldine Brooks" in people

@@ -60,7 +60,7 @@ _FACILITY_ENDS = {
     harbour harbor""".split()
 }
 # ... and so is one whose first word names the building: "Qasr Al Watan" (a palace)
-_FACILITY_STARTS = frozenset({"qasr", "palacio", "palazzo", "schloss", "chateau"})
+_FACILITY_STARTS = {(w,) for w in ("qasr", "palacio", "palazzo", "schloss", "chateau")}
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2
 }
@@ -318,6 +318,8 @@ def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> t
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
     """Split titles off the front and a possessive or an adjective's hyphen ("Narendra
     Modi-" of "Modi-led", "Donald Trump-era") off the end: (title_start, start, end)."""
+    while start < end and doc[start].is_punct:  # "--- Geraldine Brooks" tagged whole
+        start += 1
     title_start = start
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-", "‑"):
         end -= 1
@@ -514,7 +516,7 @@ def find_people(doc: Doc) -> ArticlePeople:
         for r in raw
         if " ".join(toks(r[1], r[2])) not in COUNTRY_OF_WORD
         and not (r[2] - r[1] > 2 and toks(r[2] - 1, r[2])[-1:] in _FACILITY_ENDS)
-        and not (r[2] - r[1] > 1 and toks(r[1], r[1] + 1)[0] in _FACILITY_STARTS)
+        and not (r[2] - r[1] > 1 and toks(r[1], r[2])[:1] in _FACILITY_STARTS)
     ]
 
     # 2. full names: multi-token forms, merged when one is a contiguous part of another
