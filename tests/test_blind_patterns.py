@@ -576,3 +576,18 @@ def test_a_name_span_that_opens_with_punctuation_does_not_crash() -> None:
     )
     people = {p.name for p in find_people(parse(text)).entities}
     assert "Geraldine Brooks" in people
+
+
+def test_office_lost_and_gained_and_a_question_that_opens_with_will() -> None:
+    text = (
+        "Prime Minister Mark Carney met Donald Trump on Tuesday. It was his second trip since "
+        "he became prime minister in March.\n\n"
+        "In Bangkok, Paetongtarn Shinawatra was suspended as prime minister by the "
+        "Constitutional Court on July 1.\n\n"
+        "Will Carney and Trump meet again soon? Officials said they could meet later this month."
+    )
+    rows = _rows(text, date(2025, 10, 8))
+    people = {r[0] for r in rows}
+    assert ("Mark Carney", "2025-03-01", "2025-03-31", "OTHER") in rows
+    assert ("Paetongtarn Shinawatra", "2025-07-01", "2025-07-01", "OTHER") in rows
+    assert "Will Carney" not in people

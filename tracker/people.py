@@ -315,11 +315,16 @@ def _repair(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> t
     return start, end
 
 
+_QUESTION_AUX = frozenset({"will", "can", "could", "would", "should", "did", "does", "do"})
+
+
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int, int]:
     """Split titles off the front and a possessive or an adjective's hyphen ("Narendra
     Modi-" of "Modi-led", "Donald Trump-era") off the end: (title_start, start, end)."""
     while start < end and doc[start].is_punct:  # "--- Geraldine Brooks" tagged whole
         start += 1
+    if end - start >= 2 and doc[start].is_sent_start and doc[start].lower_ in _QUESTION_AUX:
+        start += 1  # "Will Carney and Trump meet again?": a question, not "Will Carney"
     title_start = start
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-", "‑"):
         end -= 1

@@ -513,6 +513,30 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Trump appointed Mike Waltz as ambassador in May.",
         ),
     ),
+    # losing office is the other side of taking it: a leader ousted, or suspended by a court
+    _t(
+        "oust depose topple overthrow",
+        "VERB",
+        "OTHER",
+        examples=("Al-Sharaa has led Syria since Bashar Assad was ousted in December.",),
+    ),
+    _t(
+        "suspend remove dismiss",
+        "VERB",
+        "OTHER",
+        needs="as from office post",
+        examples=(
+            "Paetongtarn Shinawatra was suspended as prime minister by the court on July 1.",
+        ),
+    ),
+    # becoming a head of government or state is taking office
+    _t(
+        "become",
+        "VERB",
+        "OTHER",
+        needs="president minister chancellor premier king queen emir pope taoiseach",
+        examples=("It was Carney's second trip since he became prime minister in March.",),
+    ),
     # an inauguration or a succession is taking office too
     _t(
         "swear",
