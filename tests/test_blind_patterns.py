@@ -591,3 +591,15 @@ def test_office_lost_and_gained_and_a_question_that_opens_with_will() -> None:
     assert ("Mark Carney", "2025-03-01", "2025-03-31", "OTHER") in rows
     assert ("Paetongtarn Shinawatra", "2025-07-01", "2025-07-01", "OTHER") in rows
     assert "Will Carney" not in people
+
+
+def test_a_named_event_that_came_days_after_a_clause_anchors_the_clause() -> None:
+    text = (
+        "On Monday, Malaysian Prime Minister Anwar Ibrahim hosted Cambodian Prime Minister Hun "
+        "Manet in Putrajaya.\n\n"
+        "Thai troops reported fresh clashes on Thursday.\n\n"
+        "The Putrajaya meeting came two days after U.S. President Donald Trump spoke by phone "
+        "with Hun Manet."
+    )
+    rows = _rows(text, date(2025, 7, 30))
+    assert ("Donald Trump", "2025-07-26", "2025-07-26", "CALL") in rows

@@ -1740,10 +1740,12 @@ def _counted_clause_offsets(
         else:
             if own or subj is None or not _names_a_person(people, subj):
                 continue
+            named_day = _named_event_day(clause.head, sent, all_mentions)
             main = _day_mentions_before(by_sent, sent, t.start, published)
-            if not main:
+            if named_day is None and not main:
                 continue
-            day = _shift_by(main[0].date_start, -sign * n, unit)
+            base = named_day if named_day is not None else main[0].date_start
+            day = _shift_by(base, -sign * n, unit)
             word = doc[min(span.end, len(doc) - 1)]  # "a day after": the date words
             end = word.idx + len(word) if word.lower_ in ("before", "after") else t.end
             forced[t.start] = (clause, subj if subj.head.i != clause.i else None)
@@ -1758,6 +1760,28 @@ def _counted_clause_offsets(
         )
         by_sent.setdefault(sent.start, []).append((new, span))
     return forced
+
+
+def _named_event_day(
+    verb: Token, sent: Span, mentions: list[tuple[DateMention, Span]]
+) -> dt.date | None:
+    """The day of the event a main clause's subject names: "The Putrajaya meeting came two
+    days after Trump spoke" counts from the day the story gave the Putrajaya meeting (the
+    latest earlier sentence that names Putrajaya and a day), not from the last date told."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or match_trigger(subj) is None:
+        return None
+    names = {c.lower_ for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+    if not names:
+        return None
+    days = [
+        m.date_start
+        for m, sp in mentions
+        if sp.sent.start < sent.start
+        and m.granularity == "day"
+        and any(tok.lower_ in names for tok in sp.sent)
+    ]
+    return days[-1] if days else None
 
 
 def _names_a_person(people: ArticlePeople, tok: Token) -> bool:
