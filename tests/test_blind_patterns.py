@@ -603,3 +603,13 @@ def test_a_named_event_that_came_days_after_a_clause_anchors_the_clause() -> Non
     )
     rows = _rows(text, date(2025, 7, 30))
     assert ("Donald Trump", "2025-07-26", "2025-07-26", "CALL") in rows
+
+
+def test_a_day_after_a_phone_call_dates_the_call_and_its_speaker() -> None:
+    text = (
+        "Prime Minister Mark Carney met Donald Trump in May. Carney said on Aug. 22, a day "
+        "after a phone call with Trump, that Canada would drop most of its retaliatory tariffs."
+    )
+    rows = _rows(text, date(2025, 10, 7))
+    assert ("Mark Carney", "2025-08-21", "2025-08-21", "CALL") in rows
+    assert ("Donald Trump", "2025-08-21", "2025-08-21", "CALL") in rows

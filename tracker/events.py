@@ -1539,6 +1539,9 @@ def _anchor_clause(root: Token) -> tuple[Token, Token | None, int] | None:
         k = obj.right_edge.i + 1
         if k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and subject(doc[k]) is None:
             return doc[k], obj, -1 if c.lower_ == "before" else 1
+        if obj.pos_ == "NOUN" and match_trigger(obj) is not None:
+            # "said on Aug. 22, a day after a phone call with Trump": the call's own day
+            return obj, None, -1 if c.lower_ == "before" else 1
     return None
 
 
@@ -1738,7 +1741,8 @@ def _counted_clause_offsets(
             day = _shift_by(anchor, sign * n, unit)
             end = max(t.end, hi)
         else:
-            if own or subj is None or not _names_a_person(people, subj):
+            event_noun = clause.pos_ == "NOUN"  # "a day after a phone call with Trump"
+            if own or not event_noun and (subj is None or not _names_a_person(people, subj)):
                 continue
             named_day = _named_event_day(clause.head, sent, all_mentions)
             main = _day_mentions_before(by_sent, sent, t.start, published)
@@ -1748,7 +1752,13 @@ def _counted_clause_offsets(
             day = _shift_by(base, -sign * n, unit)
             word = doc[min(span.end, len(doc) - 1)]  # "a day after": the date words
             end = word.idx + len(word) if word.lower_ in ("before", "after") else t.end
-            forced[t.start] = (clause, subj if subj.head.i != clause.i else None)
+            actor = subj if subj is not None and subj.head.i != clause.i else None
+            if event_noun:  # the speaker's own call: "Carney said ..., a day after a call"
+                verb = next((a for a in span.root.ancestors if _is_verbal(a)), None)
+                actor = next(
+                    (c for c in verb.children if c.dep_ == "nsubj"), None
+                ) if verb is not None else None
+            forced[t.start] = (clause, actor)
         new = DateMention(
             start=t.start,
             end=end,
