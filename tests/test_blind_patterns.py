@@ -613,3 +613,12 @@ def test_a_day_after_a_phone_call_dates_the_call_and_its_speaker() -> None:
     rows = _rows(text, date(2025, 10, 7))
     assert ("Mark Carney", "2025-08-21", "2025-08-21", "CALL") in rows
     assert ("Donald Trump", "2025-08-21", "2025-08-21", "CALL") in rows
+
+
+def test_a_raised_tariff_dated_past_what_the_goods_are_covered_by() -> None:
+    text = (
+        "US President Donald Trump raised the tariff on Canadian goods not covered by the "
+        "Canada-U.S.-Mexico Agreement (CUSMA) to 35 per cent on Aug. 1."
+    )
+    rows = _rows(text, date(2025, 10, 7))
+    assert ("Donald Trump", "2025-08-01", "2025-08-01", "SANCTION") in rows

@@ -371,7 +371,7 @@ def _object_event(verb: Token) -> Token | None:
     return None
 
 
-_MAKEUP_VERBS = frozenset({"head", "lead", "chair", "compose", "comprise"})
+_MAKEUP_VERBS = frozenset({"head", "lead", "chair", "compose", "comprise", "cover", "include"})
 
 
 def _verb_of_object(noun: Token) -> Token | None:

@@ -436,6 +436,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         examples=("Trump imposed 50% tariffs on Brazilian goods in August.",),
     ),
     _t(
+        "raise increase hike double triple",
+        "VERB",
+        "SANCTION",
+        needs="tariff tariffs duty duties levy levies",
+        examples=("Trump raised the tariff on Canadian goods to 35 per cent on Aug. 1.",),
+    ),
+    _t(
         "lift ease",
         "VERB",
         "SANCTION",
