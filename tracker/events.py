@@ -1299,28 +1299,29 @@ def extract_events(
             if tok.i in dated_preds or tok.i in date_tokens:
                 continue
             tm, tspan = hm, hspan
+            governed = _governed_by_dated(tok, dated_preds)
             earlier = None
-            if tm is None and not _governed_by_dated(tok, dated_preds):
+            if tm is None and not governed:
                 earlier = _definite_reference(tok, told, {sstart, previous_start})
             if earlier is not None:
                 # "..., who hosted the meeting"; "The crown prince attended the talks": the
                 # event just told, in this sentence or the one before, and its date
                 tm, tspan = earlier
-            elif _governed_by_dated(tok, dated_preds) or _split_prefix(tok) is not None:
+            elif governed or _split_prefix(tok) is not None:
                 shared = _coordinated_act(tok, attached)
                 if shared is not None and shared[0].i in shared_done:
                     continue
-                if shared is None and _governed_by_dated(tok, dated_preds):
+                if shared is None and governed:
                     continue
                 # "flew to Doha on Wednesday and held talks with the emir": the second act
                 # of the same subject, told in the same tense, is of the same day
                 if shared is not None:
                     shared_done.add(shared[0].i)
                     tm, tspan = shared[1], shared[2]
+            actor = _entry_actor(tok, sent, people) if hm is not None else None
             ev = _build(
-                text, published, people, sent, tok, tm, tspan, dated_preds, date_tokens, None,
-                _entry_actor(tok, sent, people) if hm is not None else None,
-            )  # fmt: skip
+                text, published, people, sent, tok, tm, tspan, dated_preds, date_tokens, None, actor
+            )
             if ev is not None:
                 events.append(ev)
         root = sent.root
