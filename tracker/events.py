@@ -1755,10 +1755,9 @@ def _counted_clause_offsets(
             end = word.idx + len(word) if word.lower_ in ("before", "after") else t.end
             actor = subj if subj is not None and subj.head.i != clause.i else None
             if event_noun:  # the speaker's own call: "Carney said ..., a day after a call"
-                verb = next((a for a in span.root.ancestors if _is_verbal(a)), None)
-                actor = next(
-                    (c for c in verb.children if c.dep_ == "nsubj"), None
-                ) if verb is not None else None
+                speech = _verb_of(span)
+                kids = speech.children if speech is not None else ()
+                actor = next((c for c in kids if c.dep_ == "nsubj"), None)
             forced[t.start] = (clause, actor)
         new = DateMention(
             start=t.start,

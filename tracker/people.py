@@ -1382,10 +1382,12 @@ def _group_referents(
             pair = _acting_pair(ap, history, persons, sents[max(0, si - 3)].start, tok)
             if pair and not actors.intersection(pair):
                 return pair
-        named: dict[int, list[int]] = defaultdict(list)
+        name_starts: dict[int, list[int]] = defaultdict(list)
         for s0, _e0, idx in ap.name_spans:
-            named[idx].append(s0)
-        former = {idx for idx, starts in named.items() if all(_past_holder(doc, s) for s in starts)}
+            name_starts[idx].append(s0)
+        former = {
+            idx for idx, starts in name_starts.items() if all(_past_holder(doc, s) for s in starts)
+        }
         picked: list[int] = []
         for h in reversed(history):
             if h[1] in actors or h[1] in former:
